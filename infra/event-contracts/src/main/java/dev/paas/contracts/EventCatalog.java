@@ -1,0 +1,48 @@
+package dev.paas.contracts;
+
+import dev.paas.contracts.build.BuildFailed;
+import dev.paas.contracts.build.BuildStarted;
+import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.project.DeploymentRequested;
+import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.runtime.ContainerHealthy;
+import dev.paas.contracts.runtime.ContainerStarted;
+import dev.paas.contracts.runtime.ContainerStopped;
+import dev.paas.contracts.runtime.DeploymentFailed;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event record the platform knows, looked up by logical type and version. */
+public final class EventCatalog {
+
+    /** All published contracts. Add a record here when it is introduced. */
+    public static final List<Class<? extends IntegrationEvent>> ALL = List.of(
+            ProjectCreated.class,
+            DeploymentRequested.class,
+            BuildStarted.class,
+            ImageBuilt.class,
+            BuildFailed.class,
+            ContainerStarted.class,
+            ContainerHealthy.class,
+            ContainerStopped.class,
+            DeploymentFailed.class);
+
+    private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventCatalog::keyOf, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    /** The record class for a logical type and version, if this build knows it. */
+    public static Optional<Class<? extends IntegrationEvent>> find(String name, int version) {
+        return Optional.ofNullable(BY_KEY.get(name + "/v" + version));
+    }
+
+    private static String keyOf(Class<? extends IntegrationEvent> type) {
+        EventType annotation = IntegrationEvent.typeOf(type);
+        return annotation.name() + "/v" + annotation.version();
+    }
+}

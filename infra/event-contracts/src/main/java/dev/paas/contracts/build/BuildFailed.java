@@ -1,0 +1,25 @@
+package dev.paas.contracts.build;
+
+import dev.paas.contracts.EventType;
+import dev.paas.contracts.IntegrationEvent;
+import java.util.UUID;
+
+/**
+ * The build ended without an image: clone failure, unknown branch, nothing detectable, failing build.
+ *
+ * @param deploymentId the deployment
+ * @param projectId the project
+ * @param reason a human-readable message for the dashboard
+ * @param stack what was detected before it failed, or {@code null}
+ * @param commitSha the commit, or {@code null} when the clone itself failed
+ * @param commitMessage its first line, or {@code null}
+ */
+@EventType(name = "build.build-failed", version = 1)
+public record BuildFailed(UUID deploymentId, UUID projectId, String reason, String stack, String commitSha,
+        String commitMessage) implements IntegrationEvent {
+
+    @Override
+    public String aggregateId() {
+        return deploymentId.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.paas.contracts.build;
+
+import dev.paas.contracts.EventType;
+import dev.paas.contracts.IntegrationEvent;
+import java.util.UUID;
+
+/**
+ * The deployment's image exists in the local Docker engine and can be run.
+ *
+ * @param deploymentId the deployment
+ * @param projectId the project
+ * @param projectSlug the project's slug, the host name the app is served under
+ * @param imageTag the image to run, for example {@code paas-app/shop:0192...}
+ * @param stack what was detected: {@code node}, {@code static} or {@code dockerfile}
+ * @param commitSha the commit that was built
+ * @param commitMessage its first line
+ * @param port the TCP port the app listens on inside its container
+ */
+@EventType(name = "build.image-built", version = 1)
+public record ImageBuilt(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
+        String commitSha, String commitMessage, int port) implements IntegrationEvent {
+
+    @Override
+    public String aggregateId() {
+        return deploymentId.toString();
+    }
+}

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.messaging.testing.NatsServerProcess;
+import dev.paas.messaging.testing.TestDatabases;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
@@ -12,8 +14,6 @@ import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +46,7 @@ class JetStreamMessagingIT {
 
     @DynamicPropertySource
     static void natsUrl(DynamicPropertyRegistry registry) throws Exception {
-        createDatabaseIfMissing("paas_messaging_test");
+        TestDatabases.createIfMissing("paas_messaging_test");
         nats = new NatsServerProcess().start();
         registry.add("spring.cloud.stream.jetstream.binder.url", nats::url);
     }
@@ -165,15 +165,5 @@ class JetStreamMessagingIT {
 
     private int heard(String slug) {
         return jdbc.queryForObject("select count(*) from heard_widget where slug = ?", Integer.class, slug);
-    }
-
-    static void createDatabaseIfMissing(String name) throws SQLException {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, name);
-            if (!exists.executeQuery().next()) {
-                connection.createStatement().execute("create database " + name);
-            }
-        }
     }
 }

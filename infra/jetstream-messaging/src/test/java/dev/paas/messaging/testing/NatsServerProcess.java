@@ -1,4 +1,4 @@
-package dev.paas.messaging;
+package dev.paas.messaging.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -9,25 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A nats-server with JetStream of the test's own, on a free loopback port, that the test can stop and restart. */
-final class NatsServerProcess implements AutoCloseable {
+/**
+ * For tests of every service (shipped in this module's test-jar): a nats-server with JetStream of the test's own, on a free loopback port, that the test can stop and restart.
+ */
+public final class NatsServerProcess implements AutoCloseable {
 
     private final int port;
     private final Path storeDir;
     private Process process;
 
-    NatsServerProcess() throws IOException {
+    public NatsServerProcess() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         storeDir = Files.createTempDirectory("nats-it");
     }
 
-    String url() {
+    public String url() {
         return "nats://127.0.0.1:" + port;
     }
 
-    NatsServerProcess start() throws IOException {
+    public NatsServerProcess start() throws IOException {
         String binary = Files.exists(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "nats-server";
         process = new ProcessBuilder(binary, "-a", "127.0.0.1", "-p", String.valueOf(port), "-js", "-sd",
                 storeDir.toString())
@@ -38,7 +40,7 @@ final class NatsServerProcess implements AutoCloseable {
         return this;
     }
 
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroy();
             await().atMost(Duration.ofSeconds(20)).until(() -> !process.isAlive());

@@ -1,0 +1,176 @@
+package dev.paas.project.deployments;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One attempt to build and run a project's branch. Facts arrive as events from build-service and runtime-service,
+ * possibly out of order across the two: a late fact fills in its details but never moves the status backwards.
+ * Contradictions (a failure after the deployment went live) are refused with a message naming the state.
+ */
+@Table("deployments")
+public class Deployment {
+
+    @Id
+    private final UUID id;
+    private final UUID projectId;
+    private DeploymentStatus status;
+    private String error;
+    private String stack;
+    private String commitSha;
+    private String commitMessage;
+    private String imageTag;
+    private String url;
+    private final Instant createdAt;
+    private Instant buildStartedAt;
+    private Instant deployingAt;
+    private Instant finishedAt;
+    @Version
+    private Integer version;
+
+    @PersistenceCreator
+    Deployment(UUID id, UUID projectId, DeploymentStatus status, String error, String stack, String commitSha,
+            String commitMessage, String imageTag, String url, Instant createdAt, Instant buildStartedAt,
+            Instant deployingAt, Instant finishedAt, Integer version) {
+        this.id = id;
+        this.projectId = projectId;
+        this.status = status;
+        this.error = error;
+        this.stack = stack;
+        this.commitSha = commitSha;
+        this.commitMessage = commitMessage;
+        this.imageTag = imageTag;
+        this.url = url;
+        this.createdAt = createdAt;
+        this.buildStartedAt = buildStartedAt;
+        this.deployingAt = deployingAt;
+        this.finishedAt = finishedAt;
+        this.version = version;
+    }
+
+    static Deployment queue(UUID id, UUID projectId, Instant now) {
+        return new Deployment(id, projectId, DeploymentStatus.QUEUED, null, null, null, null, null, null, now, null,
+                null, null, null);
+    }
+
+    void buildStarted(Instant at) {
+        if (buildStartedAt == null) {
+            buildStartedAt = at;
+        }
+        advanceTo(DeploymentStatus.BUILDING);
+    }
+
+    void imageBuilt(String stack, String commitSha, String commitMessage, String imageTag, Instant at) {
+        recordSource(stack, commitSha, commitMessage);
+        this.imageTag = imageTag;
+        if (deployingAt == null) {
+            deployingAt = at;
+        }
+        advanceTo(DeploymentStatus.DEPLOYING);
+    }
+
+    void buildFailed(String reason, String stack, String commitSha, String commitMessage, Instant at) {
+        recordSource(stack, commitSha, commitMessage);
+        fail(reason, at);
+    }
+
+    void becameHealthy(String url, Instant at) {
+        if (status == DeploymentStatus.FAILED) {
+            throw new IllegalStateException("cannot mark deployment " + id + " RUNNING: it is FAILED (" + error + ")");
+        }
+        this.url = url;
+        if (finishedAt == null) {
+            finishedAt = at;
+        }
+        advanceTo(DeploymentStatus.RUNNING);
+    }
+
+    void replaced() {
+        if (status != DeploymentStatus.RUNNING && status != DeploymentStatus.REPLACED) {
+            throw new IllegalStateException("cannot mark deployment " + id + " REPLACED: it is " + status);
+        }
+        advanceTo(DeploymentStatus.REPLACED);
+    }
+
+    void fail(String reason, Instant at) {
+        if (status == DeploymentStatus.FAILED) {
+            return;
+        }
+        if (status == DeploymentStatus.RUNNING || status == DeploymentStatus.REPLACED) {
+            throw new IllegalStateException("cannot fail deployment " + id + ": it is " + status);
+        }
+        status = DeploymentStatus.FAILED;
+        error = reason;
+        finishedAt = at;
+    }
+
+    private void recordSource(String stack, String commitSha, String commitMessage) {
+        this.stack = stack != null ? stack : this.stack;
+        this.commitSha = commitSha != null ? commitSha : this.commitSha;
+        this.commitMessage = commitMessage != null ? commitMessage : this.commitMessage;
+    }
+
+    private void advanceTo(DeploymentStatus next) {
+        if (!status.isFinal() && next.ordinal() > status.ordinal()) {
+            status = next;
+        } else if (status == DeploymentStatus.RUNNING && next == DeploymentStatus.REPLACED) {
+            status = next;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID projectId() {
+        return projectId;
+    }
+
+    public DeploymentStatus status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public String stack() {
+        return stack;
+    }
+
+    public String commitSha() {
+        return commitSha;
+    }
+
+    public String commitMessage() {
+        return commitMessage;
+    }
+
+    public String imageTag() {
+        return imageTag;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant buildStartedAt() {
+        return buildStartedAt;
+    }
+
+    public Instant deployingAt() {
+        return deployingAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}

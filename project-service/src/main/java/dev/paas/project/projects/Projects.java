@@ -1,0 +1,13 @@
+package dev.paas.project.projects;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** All projects. */
+public interface Projects extends ListCrudRepository<Project, UUID> {
+
+    boolean existsBySlug(String slug);
+
+    List<Project> findAllByOrderByCreatedAtDesc();
+}

@@ -1,0 +1,25 @@
+package dev.paas.project.web;
+
+import dev.paas.project.deployments.DeploymentService;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads deployments. Their build logs are served by build-service under the same path prefix. */
+@RestController
+@RequestMapping("/api/v1/deployments")
+class DeploymentsController {
+
+    private final DeploymentService deployments;
+
+    DeploymentsController(DeploymentService deployments) {
+        this.deployments = deployments;
+    }
+
+    @GetMapping("/{id}")
+    DeploymentView get(@PathVariable UUID id) {
+        return DeploymentView.of(deployments.get(id));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.paas.project.deployments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DeploymentTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    private final Deployment deployment = Deployment.queue(UUID.randomUUID(), UUID.randomUUID(), NOW);
+
+    @Test
+    void movesThroughTheHappyPath() {
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.QUEUED);
+        deployment.buildStarted(NOW.plusSeconds(1));
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.BUILDING);
+        deployment.imageBuilt("node", "abc123", "first commit", "paas-app/shop:1", NOW.plusSeconds(5));
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.DEPLOYING);
+        deployment.becameHealthy("http://shop.paas.localhost", NOW.plusSeconds(6));
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.RUNNING);
+        assertThat(deployment.url()).isEqualTo("http://shop.paas.localhost");
+        assertThat(deployment.stack()).isEqualTo("node");
+        assertThat(deployment.commitSha()).isEqualTo("abc123");
+        assertThat(deployment.finishedAt()).isEqualTo(NOW.plusSeconds(6));
+        deployment.replaced();
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.REPLACED);
+    }
+
+    @Test
+    void lateFactsFillDetailsWithoutMovingBackwards() {
+        deployment.becameHealthy("http://shop.paas.localhost", NOW.plusSeconds(6));
+        deployment.buildStarted(NOW.plusSeconds(1));
+        deployment.imageBuilt("static", "def456", "docs", "paas-app/shop:2", NOW.plusSeconds(5));
+
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.RUNNING);
+        assertThat(deployment.stack()).isEqualTo("static");
+        assertThat(deployment.buildStartedAt()).isEqualTo(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void failureIsFinalAndKeepsItsReason() {
+        deployment.buildStarted(NOW);
+        deployment.buildFailed("branch 'nope' not found", null, null, null, NOW.plusSeconds(2));
+        deployment.fail("a second opinion", NOW.plusSeconds(3));
+        deployment.buildStarted(NOW.plusSeconds(4));
+
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(deployment.error()).isEqualTo("branch 'nope' not found");
+    }
+
+    @Test
+    void refusesToFailALiveDeployment() {
+        deployment.becameHealthy("http://shop.paas.localhost", NOW);
+
+        assertThatThrownBy(() -> deployment.fail("late failure", NOW))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("it is RUNNING");
+    }
+
+    @Test
+    void refusesToRunAFailedDeployment() {
+        deployment.fail("image build failed", NOW);
+
+        assertThatThrownBy(() -> deployment.becameHealthy("http://x", NOW))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("it is FAILED");
+    }
+
+    @Test
+    void refusesToReplaceADeploymentThatNeverRan() {
+        assertThatThrownBy(deployment::replaced)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("it is QUEUED");
+    }
+}

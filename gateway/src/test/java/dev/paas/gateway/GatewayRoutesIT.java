@@ -1,0 +1,93 @@
+package dev.paas.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Each API path reaches the service that owns it; the gateway also serves the dashboard and its own probes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutesIT {
+
+    private static final List<HttpServer> UPSTREAMS = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) throws IOException {
+        for (String service : List.of("project", "build", "runtime", "identity", "database", "metrics", "billing")) {
+            String url = startUpstream(service);
+            registry.add("PAAS_" + service.toUpperCase() + "_SERVICE_URL", () -> url);
+        }
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        UPSTREAMS.forEach(server -> server.stop(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/v1/projects, project",
+            "/api/v1/projects/42, project",
+            "/api/v1/projects/42/deployments, project",
+            "/api/v1/deployments/7, project",
+            "/api/v1/deployments/7/build-log, build",
+            "/api/v1/builds/7, build",
+            "/api/v1/deployments/7/runtime, runtime",
+            "/api/v1/projects/42/containers, runtime",
+            "/api/v1/auth/me, identity",
+            "/api/v1/databases, database",
+            "/api/v1/metrics/deployments, metrics",
+            "/api/v1/billing/wallet, billing"
+    })
+    void routesEachPathToTheServiceThatOwnsIt(String path, String service) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(service + " " + path);
+    }
+
+    @Test
+    void servesTheDashboardAndItsOwnProbes() throws Exception {
+        assertThat(get("/").body()).contains("<h1>Projects</h1>");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String startUpstream(String service) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = (service + " " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        UPSTREAMS.add(server);
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.paas.billing.usage;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** Every container interval billing knows of. */
+public interface ContainerUsages extends ListCrudRepository<ContainerUsage, UUID> {
+
+    List<ContainerUsage> findByProjectIdOrderByStartedAtDesc(UUID projectId);
+}

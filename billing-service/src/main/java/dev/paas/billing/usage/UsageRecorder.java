@@ -1,0 +1,39 @@
+package dev.paas.billing.usage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+
+/** Opens a usage interval when a container starts and closes it when the container stops. */
+@Service
+public class UsageRecorder {
+
+    private static final Log log = LogFactory.getLog(UsageRecorder.class);
+
+    private final ContainerUsages usages;
+
+    UsageRecorder(ContainerUsages usages) {
+        this.usages = usages;
+    }
+
+    public void started(UUID deploymentId, UUID projectId, String containerId, long memoryBytes, long nanoCpus,
+            Instant at) {
+        if (!usages.existsById(deploymentId)) {
+            usages.save(ContainerUsage.start(deploymentId, projectId, containerId, memoryBytes, nanoCpus, at));
+        }
+    }
+
+    public void stopped(UUID deploymentId, Instant at) {
+        usages.findById(deploymentId).filter(ContainerUsage::isRunning).ifPresentOrElse(usage -> {
+            usage.stop(at);
+            usages.save(usage);
+        }, () -> log.info("no running usage for deployment " + deploymentId + "; nothing to close"));
+    }
+
+    public List<ContainerUsage> ofProject(UUID projectId) {
+        return usages.findByProjectIdOrderByStartedAtDesc(projectId);
+    }
+}

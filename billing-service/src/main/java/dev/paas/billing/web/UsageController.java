@@ -1,0 +1,39 @@
+package dev.paas.billing.web;
+
+import dev.paas.billing.usage.ContainerUsage;
+import dev.paas.billing.usage.UsageRecorder;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Container usage per project, the basis of hourly charges. */
+@RestController
+@RequestMapping("/api/v1/billing/projects")
+class UsageController {
+
+    private final UsageRecorder usage;
+
+    UsageController(UsageRecorder usage) {
+        this.usage = usage;
+    }
+
+    @GetMapping("/{projectId}/usage")
+    List<UsageView> usage(@PathVariable UUID projectId) {
+        Instant now = Instant.now();
+        return usage.ofProject(projectId).stream().map(interval -> UsageView.of(interval, now)).toList();
+    }
+
+    /** One container interval as the API shows it. */
+    record UsageView(UUID deploymentId, String containerId, long memoryBytes, long nanoCpus, Instant startedAt,
+            Instant stoppedAt, long seconds) {
+
+        static UsageView of(ContainerUsage usage, Instant now) {
+            return new UsageView(usage.deploymentId(), usage.containerId(), usage.memoryBytes(), usage.nanoCpus(),
+                    usage.startedAt(), usage.stoppedAt(), usage.runtime(now).toSeconds());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.paas.database.messaging;
+
+import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.database.projects.KnownProjects;
+import dev.paas.messaging.inbox.EventSubscriptions;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Keeps the local record of projects current. */
+@Configuration(proxyBeanMethods = false)
+class ProjectEventListeners {
+
+    @Bean
+    Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, KnownProjects projects) {
+        return subscriptions.consumer("database-service")
+                .on(ProjectCreated.class, (event, envelope) -> projects.registered(event.projectId(), event.slug(),
+                        envelope.occurredAt()))
+                .build();
+    }
+}

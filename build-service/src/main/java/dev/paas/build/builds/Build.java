@@ -1,0 +1,209 @@
+package dev.paas.build.builds;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * The build of one deployment (its id is the deployment id). State changes go through methods that check the current
+ * status and register the matching {@link BuildEvents}.
+ */
+@Table("builds")
+class Build extends AbstractAggregateRoot<Build> {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    @Id
+    private final UUID id;
+    private final UUID projectId;
+    private final String projectSlug;
+    private final String repoUrl;
+    private final String branch;
+    private BuildStatus status;
+    private int attempts;
+    private String stack;
+    private String commitSha;
+    private String commitMessage;
+    private String imageTag;
+    private Integer port;
+    private String error;
+    private final Instant queuedAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    private Build(UUID id, UUID projectId, String projectSlug, String repoUrl, String branch, BuildStatus status,
+            int attempts, String stack, String commitSha, String commitMessage, String imageTag, Integer port,
+            String error, Instant queuedAt, Instant startedAt, Instant finishedAt, Long version) {
+        this.id = id;
+        this.projectId = projectId;
+        this.projectSlug = projectSlug;
+        this.repoUrl = repoUrl;
+        this.branch = branch;
+        this.status = status;
+        this.attempts = attempts;
+        this.stack = stack;
+        this.commitSha = commitSha;
+        this.commitMessage = commitMessage;
+        this.imageTag = imageTag;
+        this.port = port;
+        this.error = error;
+        this.queuedAt = queuedAt;
+        this.startedAt = startedAt;
+        this.finishedAt = finishedAt;
+        this.version = version;
+    }
+
+    /** A new build for a requested deployment, waiting on the queue. */
+    static Build queue(UUID deploymentId, UUID projectId, String projectSlug, String repoUrl, String branch,
+            Instant now) {
+        Objects.requireNonNull(deploymentId, "deploymentId");
+        Objects.requireNonNull(projectId, "projectId");
+        Build build = new Build(deploymentId, projectId, projectSlug, repoUrl, branch, BuildStatus.QUEUED, 0, null,
+                null, null, null, null, null, now, null, null, null);
+        build.registerEvent(new BuildEvents.Queued(deploymentId));
+        return build;
+    }
+
+    /** A worker takes the build: counts the attempt. */
+    void start(Instant now) {
+        require(BuildStatus.QUEUED, "start");
+        status = BuildStatus.RUNNING;
+        attempts++;
+        startedAt = now;
+        registerEvent(new BuildEvents.Started(id, projectId));
+    }
+
+    void recordCommit(String sha, String message) {
+        require(BuildStatus.RUNNING, "record the commit of");
+        commitSha = sha;
+        commitMessage = message;
+    }
+
+    void recordStack(String detectedStack) {
+        require(BuildStatus.RUNNING, "record the stack of");
+        stack = detectedStack;
+    }
+
+    void succeed(String builtImageTag, int appPort, Instant now) {
+        require(BuildStatus.RUNNING, "complete");
+        status = BuildStatus.SUCCEEDED;
+        imageTag = builtImageTag;
+        port = appPort;
+        finishedAt = now;
+        registerEvent(new BuildEvents.Succeeded(id, projectId, projectSlug, imageTag, stack, commitSha,
+                commitMessage, appPort));
+    }
+
+    void fail(String reason, Instant now) {
+        require(BuildStatus.RUNNING, "fail");
+        status = BuildStatus.FAILED;
+        error = reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+        finishedAt = now;
+        registerEvent(new BuildEvents.Failed(id, projectId, error, stack, commitSha, commitMessage));
+    }
+
+    /** The worker stops (shutdown) and gives the build back; the attempt does not count. */
+    void handBack() {
+        require(BuildStatus.RUNNING, "hand back");
+        status = BuildStatus.QUEUED;
+        attempts--;
+        registerEvent(new BuildEvents.Queued(id));
+    }
+
+    /** The worker running the build disappeared (crash): the build is queued again and resumes from the start. */
+    void requeueAbandoned() {
+        require(BuildStatus.RUNNING, "re-queue");
+        status = BuildStatus.QUEUED;
+        registerEvent(new BuildEvents.Queued(id));
+    }
+
+    /** Whether the build is running in the given attempt, so a worker that lost its claim cannot complete it. */
+    boolean isRunningAttempt(int attempt) {
+        return status == BuildStatus.RUNNING && attempts == attempt;
+    }
+
+    /** The events registered since the build was loaded; published (and cleared) when it is saved. */
+    List<Object> registeredEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    private void require(BuildStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalStateException("cannot " + action + " build " + id + ": it is " + status
+                    + ", expected " + expected);
+        }
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID projectId() {
+        return projectId;
+    }
+
+    String projectSlug() {
+        return projectSlug;
+    }
+
+    String repoUrl() {
+        return repoUrl;
+    }
+
+    String branch() {
+        return branch;
+    }
+
+    BuildStatus status() {
+        return status;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    String stack() {
+        return stack;
+    }
+
+    String commitSha() {
+        return commitSha;
+    }
+
+    String commitMessage() {
+        return commitMessage;
+    }
+
+    String imageTag() {
+        return imageTag;
+    }
+
+    Integer port() {
+        return port;
+    }
+
+    String error() {
+        return error;
+    }
+
+    Instant queuedAt() {
+        return queuedAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+}

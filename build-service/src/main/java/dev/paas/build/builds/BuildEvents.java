@@ -1,0 +1,31 @@
+package dev.paas.build.builds;
+
+import java.util.UUID;
+
+/**
+ * Facts the {@link Build} aggregate registers as it changes state. They stay inside build-service: the messaging
+ * adapter turns the last three into the published contracts within the same transaction.
+ */
+public final class BuildEvents {
+
+    private BuildEvents() {
+    }
+
+    /** A build was put on the queue (new, or handed back to be resumed). */
+    public record Queued(UUID buildId) {
+    }
+
+    /** A worker took the build off the queue. */
+    public record Started(UUID deploymentId, UUID projectId) {
+    }
+
+    /** The image was built and tagged. */
+    public record Succeeded(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
+            String commitSha, String commitMessage, int port) {
+    }
+
+    /** The build ended without an image. */
+    public record Failed(UUID deploymentId, UUID projectId, String reason, String stack, String commitSha,
+            String commitMessage) {
+    }
+}

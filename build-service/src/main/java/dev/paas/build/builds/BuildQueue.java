@@ -1,0 +1,95 @@
+package dev.paas.build.builds;
+
+import dev.paas.build.BuildProperties;
+import dev.paas.contracts.project.DeploymentRequested;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The queue of builds in the database: requested deployments go in, workers claim them. Being the database, it
+ * survives restarts and is shared by every replica.
+ */
+@Service
+public class BuildQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(BuildQueue.class);
+
+    private final Builds builds;
+    private final BuildProperties properties;
+    private final Clock clock;
+
+    BuildQueue(Builds builds, BuildProperties properties, Clock clock) {
+        this.builds = builds;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a QUEUED build for the requested deployment and returns; the worker is woken after commit. A deployment
+     * that already has a build (a replay) changes nothing.
+     */
+    @Transactional
+    public void enqueue(DeploymentRequested requested) {
+        if (builds.existsById(requested.deploymentId())) {
+            log.info("deployment {} already has a build; the repeated request is ignored", requested.deploymentId());
+            return;
+        }
+        builds.save(Build.queue(requested.deploymentId(), requested.projectId(), requested.projectSlug(),
+                requested.repoUrl(), requested.branch(), clock.instant()));
+    }
+
+    /**
+     * Takes the oldest QUEUED build nobody else is taking, moves it to RUNNING (publishing {@code BuildStarted}) and
+     * leases it to this worker. Builds that were resumed too often are failed on the way.
+     */
+    @Transactional
+    Optional<ClaimedBuild> claimNext() {
+        while (true) {
+            Optional<Build> next = builds.lockNextQueued().flatMap(builds::findById);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            Build build = next.get();
+            build.start(clock.instant());
+            if (build.attempts() > properties.maxAttempts()) {
+                build.fail("build was interrupted " + properties.maxAttempts() + " times while running; giving up",
+                        clock.instant());
+                builds.save(build);
+                continue;
+            }
+            builds.save(build);
+            builds.extendLeases(List.of(build.id()), properties.lease().toSeconds());
+            return Optional.of(ClaimedBuild.of(build));
+        }
+    }
+
+    /** Re-queues RUNNING builds whose worker stopped renewing its lease (it crashed); they resume from the start. */
+    @Transactional
+    int requeueAbandoned() {
+        List<UUID> abandoned = builds.lockAbandoned();
+        for (UUID id : abandoned) {
+            builds.findById(id).ifPresent(build -> {
+                log.warn("build {} was left RUNNING by a worker that stopped (attempt {}); re-queued", id,
+                        build.attempts());
+                build.requeueAbandoned();
+                builds.save(build);
+            });
+        }
+        return abandoned.size();
+    }
+
+    /** The heartbeat of the builds this worker is running. */
+    @Transactional
+    void extendLeases(Collection<UUID> running) {
+        if (!running.isEmpty()) {
+            builds.extendLeases(running, properties.lease().toSeconds());
+        }
+    }
+}

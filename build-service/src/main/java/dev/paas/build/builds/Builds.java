@@ -1,0 +1,31 @@
+package dev.paas.build.builds;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+/**
+ * All builds. Claims lock rows with {@code FOR UPDATE SKIP LOCKED} so several replicas share the queue without
+ * taking the same build; the claim's lease lives outside the aggregate and is renewed by the worker's heartbeat.
+ */
+interface Builds extends CrudRepository<Build, UUID> {
+
+    @Query("SELECT id FROM builds WHERE status = 'QUEUED' ORDER BY queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+    Optional<UUID> lockNextQueued();
+
+    @Query("""
+            SELECT id FROM builds
+            WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < now())
+            ORDER BY queued_at FOR UPDATE SKIP LOCKED""")
+    List<UUID> lockAbandoned();
+
+    @Modifying
+    @Query("""
+            UPDATE builds SET lease_expires_at = now() + (:seconds * interval '1 second')
+            WHERE id IN (:ids) AND status = 'RUNNING'""")
+    int extendLeases(Collection<UUID> ids, long seconds);
+}

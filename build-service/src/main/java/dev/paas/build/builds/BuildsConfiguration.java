@@ -1,0 +1,43 @@
+package dev.paas.build.builds;
+
+import dev.paas.build.BuildProperties;
+import dev.paas.build.image.DockerImages;
+import dev.paas.build.source.SourceCheckouts;
+import dev.paas.build.stack.BuildContexts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The build pipeline and its worker. {@code paas.build.worker.enabled=false} leaves the worker out (API-only). */
+@Configuration(proxyBeanMethods = false)
+class BuildsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BuildWorkspace buildWorkspace(BuildProperties properties) {
+        return new BuildWorkspace(properties.workDirectory());
+    }
+
+    @Bean
+    BuildRunner buildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images,
+            RunningBuilds running, BuildLogs logs, BuildWorkspace workspace, BuildProperties properties,
+            MeterRegistry meters) {
+        return new BuildRunner(checkouts, contexts, images, running, logs, workspace, properties.maxLogLines(),
+                meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "paas.build.worker.enabled", havingValue = "true", matchIfMissing = true)
+    BuildWorker buildWorker(BuildQueue queue, BuildRunner runner, DockerImages images, BuildProperties properties,
+            BuildWorkspace workspace) {
+        return new BuildWorker(queue, runner, images, properties, workspace);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.paas.build.messaging;
+
+import dev.paas.build.builds.BuildQueue;
+import dev.paas.contracts.project.DeploymentRequested;
+import dev.paas.messaging.inbox.EventSubscriptions;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The {@code projectEvents-in-0} binding ({@code paas.project}, group {@code build-service}): a requested deployment
+ * becomes a queued build. The handler only records it; the build worker does the slow part.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectEventsConfiguration {
+
+    /** Consumer name under which handled events are recorded in {@code processed_event}. */
+    static final String CONSUMER = "build-service";
+
+    @Bean
+    Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, BuildQueue queue) {
+        return subscriptions.consumer(CONSUMER)
+                .on(DeploymentRequested.class, queue::enqueue)
+                .build();
+    }
+}

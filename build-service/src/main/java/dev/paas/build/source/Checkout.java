@@ -1,0 +1,13 @@
+package dev.paas.build.source;
+
+import java.nio.file.Path;
+
+/**
+ * A repository checked out at the head of the requested branch.
+ *
+ * @param directory the working tree
+ * @param commitSha the full id of the commit
+ * @param commitMessage the first line of its message
+ */
+public record Checkout(Path directory, String commitSha, String commitMessage) {
+}

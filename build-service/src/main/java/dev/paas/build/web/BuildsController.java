@@ -1,0 +1,42 @@
+package dev.paas.build.web;
+
+import dev.paas.build.builds.BuildQueries;
+import dev.paas.build.builds.BuildView;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Builds and their logs. The build of a deployment has the deployment's id. */
+@RestController
+class BuildsController {
+
+    private final BuildQueries queries;
+
+    BuildsController(BuildQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The build's state: status, stack, commit, image, error and times. */
+    @GetMapping(path = "/api/v1/builds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    BuildView build(@PathVariable UUID id) {
+        return queries.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The build log so far as plain text; it grows while the build runs. */
+    @GetMapping(path = "/api/v1/deployments/{id}/build-log", produces = MediaType.TEXT_PLAIN_VALUE)
+    String buildLog(@PathVariable UUID id) {
+        return queries.log(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ErrorResponseException notFound(UUID id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "no build for deployment " + id + ": it was never requested or has not reached build-service yet");
+        problem.setTitle("Build not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

@@ -1,0 +1,268 @@
+package dev.paas.build.builds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.paas.build.TestRepositories;
+import dev.paas.build.image.DockerImages;
+import dev.paas.contracts.IntegrationEvent;
+import dev.paas.contracts.build.BuildFailed;
+import dev.paas.contracts.build.BuildStarted;
+import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.project.DeploymentRequested;
+import dev.paas.messaging.EventCodec;
+import dev.paas.messaging.EventEnvelope;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.RetentionPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole service against the real PostgreSQL ({@code paas_build_test}), the NATS JetStream server and the Docker
+ * engine: a {@code DeploymentRequested} published to JetStream ends in {@code ImageBuilt} or {@code BuildFailed} on
+ * {@code paas.build.>}, and the REST API shows the build and its log.
+ *
+ * <p>The test consumes {@code paas.project} through its own durable consumer, recreated to deliver only new messages,
+ * so deployments other tests left in the stream are not built here. Polling and heartbeat are set minutes apart, so
+ * builds start within the tests' time only because the worker is woken when a build is queued.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class BuildServiceIT {
+
+    private static final String NATS_URL = System.getenv().getOrDefault("PAAS_NATS_URL", "nats://127.0.0.1:4222");
+    private static final String DB_HOST = System.getenv().getOrDefault("PAAS_TEST_DB_HOST", "127.0.0.1:5432");
+    private static final String DURABLE = "build-service-it";
+    private static final EventCodec CODEC = new EventCodec();
+    private static final List<EventEnvelope> BUILD_EVENTS = new CopyOnWriteArrayList<>();
+    private static Connection nats;
+
+    @TempDir
+    static Path workDirectory;
+
+    @TempDir
+    Path repository;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DockerImages images;
+
+    @Autowired
+    BuildQueue queue;
+
+    /** Runs when the context is created, before Liquibase and the binder: database, durable consumer, listener. */
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        createDatabaseIfMissing("paas_build_test");
+        nats = Nats.connect(NATS_URL);
+        startWithNewMessagesOnly(nats.jetStreamManagement());
+        Dispatcher dispatcher = nats.createDispatcher(message -> BUILD_EVENTS.add(CODEC.fromBytes(message.getData())));
+        dispatcher.subscribe("paas.build.>");
+
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + DB_HOST + "/paas_build_test");
+        registry.add("spring.cloud.stream.jetstream.binder.url", () -> NATS_URL);
+        registry.add("spring.cloud.stream.jetstream.bindings.projectEvents-in-0.consumer.durable-name", () -> DURABLE);
+        registry.add("paas.build.work-dir", () -> workDirectory.toString());
+        registry.add("paas.messaging.outbox.poll-interval", () -> "200ms");
+        registry.add("paas.build.poll-interval", () -> "1h");
+        registry.add("paas.build.lease", () -> "10m");
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        nats.close();
+    }
+
+    @Test
+    void publishesImageBuiltForARequestedDeployment() throws Exception {
+        String sha = TestRepositories.commitSample("static-site", repository);
+        DeploymentRequested requested = request("it-static", repository.toUri().toString(), "main");
+        String tag = "paas-app/it-static:" + requested.deploymentId();
+        ImageBuilt expected = new ImageBuilt(requested.deploymentId(), requested.projectId(), "it-static", tag,
+                "static", sha, "Deploy the static-site sample", 80);
+
+        long started = System.nanoTime();
+        publish(requested);
+
+        awaitEvent(ImageBuilt.class, requested.deploymentId(), expected::equals, Duration.ofMinutes(3));
+        System.out.printf("DeploymentRequested -> ImageBuilt in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertThat(eventsOf(BuildStarted.class, requested.deploymentId()))
+                .contains(new BuildStarted(requested.deploymentId(), requested.projectId()));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build = api().get().uri("/api/v1/builds/{id}", requested.deploymentId()).retrieve()
+                .body(Map.class);
+        assertThat(build).containsEntry("status", "SUCCEEDED").containsEntry("imageTag", tag)
+                .containsEntry("commitSha", sha).containsEntry("stack", "static");
+        String log = api().get().uri("/api/v1/deployments/{id}/build-log", requested.deploymentId()).retrieve()
+                .body(String.class);
+        assertThat(log).contains("Cloning " + repository.toUri(), "Detected stack: static", "Step 1/",
+                "FROM paas/nginx:bookworm", "Successfully tagged " + tag);
+        try (Stream<Path> left = Files.list(workDirectory)) {
+            assertThat(left).isEmpty();
+        }
+        images.remove(tag);
+    }
+
+    @Test
+    void publishesBuildFailedForAnUnknownBranchAndIgnoresAReplay() throws Exception {
+        TestRepositories.commitSample("static-site", repository);
+        String url = repository.toUri().toString();
+        DeploymentRequested requested = request("it-branch", url, "nope");
+
+        publish(requested);
+
+        awaitEvent(BuildFailed.class, requested.deploymentId(),
+                failed -> failed.reason().equals("branch 'nope' not found in " + url) && failed.commitSha() == null,
+                Duration.ofMinutes(1));
+
+        publish(requested);
+        DeploymentRequested marker = request("it-empty", url, "main");
+        Files.delete(repository.resolve("index.html"));
+        Files.writeString(repository.resolve("README.md"), "nothing to deploy\n");
+        TestRepositories.commitAll(repository, "Remove the site");
+        publish(marker);
+
+        // The marker was published after the replay, so once it is handled the replay was handled too.
+        awaitEvent(BuildFailed.class, marker.deploymentId(), failed -> failed.reason().equals(
+                "no supported stack detected: expected a Dockerfile, package.json or index.html at the repository"
+                        + " root"), Duration.ofMinutes(1));
+        assertThat(jdbc.queryForMap("select status, attempts from builds where id = ?", requested.deploymentId()))
+                .containsEntry("status", "FAILED").containsEntry("attempts", 1);
+        assertThat(jdbc.queryForObject("select count(*) from build_log_lines where build_id = ? and line like '==> %'",
+                Integer.class, requested.deploymentId())).as("runs in the build log: the first one and its failure")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void resumesABuildLeftRunningByACrashedWorker() {
+        TestRepositories.commitSample("static-site", repository);
+        UUID deploymentId = UUID.randomUUID();
+        UUID projectId = UUID.randomUUID();
+        // What a worker that died mid-build leaves behind: RUNNING, attempt 1, a lease nobody renews.
+        jdbc.update("""
+                insert into builds (id, project_id, project_slug, repo_url, branch, status, attempts, queued_at,
+                                    started_at, lease_expires_at, version)
+                values (?, ?, 'it-resumed', ?, 'main', 'RUNNING', 1, now(), now(), now() - interval '1 minute', 1)""",
+                deploymentId, projectId, repository.toUri().toString());
+
+        // What the worker's heartbeat does at start-up and every lease/3: re-queue builds whose lease ran out.
+        queue.requeueAbandoned();
+
+        ImageBuilt built = awaitEvent(ImageBuilt.class, deploymentId, event -> true, Duration.ofMinutes(3));
+        assertThat(built.imageTag()).isEqualTo("paas-app/it-resumed:" + deploymentId);
+        assertThat(jdbc.queryForObject("select attempts from builds where id = ?", Integer.class, deploymentId))
+                .isEqualTo(2);
+        assertThat(api().get().uri("/api/v1/deployments/{id}/build-log", deploymentId).retrieve().body(String.class))
+                .startsWith("==> Resuming build " + deploymentId + " (attempt 2)");
+        images.remove(built.imageTag());
+    }
+
+    @Test
+    void answersUnknownBuildsWithProblemDetails() {
+        var response = api().get().uri("/api/v1/builds/{id}", UUID.randomUUID()).retrieve()
+                .onStatus(status -> true, (request, reply) -> { })
+                .toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody()).contains("no build for deployment");
+    }
+
+    private static DeploymentRequested request(String slug, String repoUrl, String branch) {
+        return new DeploymentRequested(UUID.randomUUID(), UUID.randomUUID(), slug, repoUrl, branch);
+    }
+
+    private static void publish(IntegrationEvent event) throws Exception {
+        nats.jetStream().publish(IntegrationEvent.subjectOf(event.getClass()),
+                CODEC.toBytes(CODEC.envelope(event, null)));
+    }
+
+    /**
+     * Waits for an event about the deployment that matches. Other consumers of the shared NATS server may publish
+     * about the same deployment too, so tests look for the event they expect rather than the first one.
+     */
+    private static <T extends IntegrationEvent> T awaitEvent(Class<T> type, UUID deploymentId, Predicate<T> matching,
+            Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+                .until(() -> eventsOf(type, deploymentId).stream().filter(matching).findFirst().orElse(null),
+                        event -> event != null);
+    }
+
+    private static <T extends IntegrationEvent> List<T> eventsOf(Class<T> type, UUID deploymentId) {
+        return BUILD_EVENTS.stream()
+                .filter(envelope -> envelope.aggregateId().equals(deploymentId.toString()))
+                .map(CODEC::payloadOf)
+                .flatMap(java.util.Optional::stream)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    private RestClient api() {
+        return RestClient.create("http://127.0.0.1:" + port);
+    }
+
+
+    private static void createDatabaseIfMissing(String name) throws Exception {
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + DB_HOST + "/postgres", "postgres", "");
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                connection.createStatement().execute("create database " + name);
+            }
+        }
+    }
+
+    /** Recreates this test's durable consumer so it starts after everything already in the stream. */
+    private static void startWithNewMessagesOnly(JetStreamManagement jsm) throws Exception {
+        try {
+            jsm.getStreamInfo("PAAS_PROJECT");
+        } catch (JetStreamApiException missing) {
+            jsm.addStream(StreamConfiguration.builder().name("PAAS_PROJECT").subjects("paas.project.>")
+                    .storageType(StorageType.File).retentionPolicy(RetentionPolicy.Limits)
+                    .maxAge(Duration.ofDays(7)).duplicateWindow(Duration.ofMinutes(10)).build());
+        }
+        try {
+            jsm.deleteConsumer("PAAS_PROJECT", DURABLE);
+        } catch (JetStreamApiException absent) {
+            // first run on this server
+        }
+        jsm.addOrUpdateConsumer("PAAS_PROJECT", ConsumerConfiguration.builder().durable(DURABLE)
+                .filterSubject("paas.project.>").ackPolicy(AckPolicy.Explicit).deliverPolicy(DeliverPolicy.New)
+                .ackWait(Duration.ofSeconds(60)).maxDeliver(6).build());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.paas.build.builds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class BuildTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+    private final UUID deploymentId = UUID.randomUUID();
+    private final UUID projectId = UUID.randomUUID();
+
+    @Test
+    void isQueuedWhenRecordedAndAnnouncesIt() {
+        Build build = queued();
+
+        assertThat(build.status()).isEqualTo(BuildStatus.QUEUED);
+        assertThat(build.attempts()).isZero();
+        assertThat(build.registeredEvents()).containsExactly(new BuildEvents.Queued(deploymentId));
+    }
+
+    @Test
+    void runsThenSucceedsWithEverythingImageBuiltNeeds() {
+        Build build = queued();
+        build.start(NOW);
+        build.recordCommit("abc123", "Add the shop");
+        build.recordStack("node");
+        build.succeed("paas-app/shop:" + deploymentId, 3000, NOW.plusSeconds(40));
+
+        assertThat(build.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(build.attempts()).isEqualTo(1);
+        assertThat(build.startedAt()).isEqualTo(NOW);
+        assertThat(build.finishedAt()).isEqualTo(NOW.plusSeconds(40));
+        assertThat(build.registeredEvents()).containsExactly(
+                new BuildEvents.Queued(deploymentId),
+                new BuildEvents.Started(deploymentId, projectId),
+                new BuildEvents.Succeeded(deploymentId, projectId, "shop", "paas-app/shop:" + deploymentId, "node",
+                        "abc123", "Add the shop", 3000));
+    }
+
+    @Test
+    void failsWithTheReasonAndWhatWasKnown() {
+        Build build = queued();
+        build.start(NOW);
+        build.recordCommit("abc123", "Break it");
+        build.fail("image build failed: npm ERR! code E404", NOW);
+
+        assertThat(build.status()).isEqualTo(BuildStatus.FAILED);
+        assertThat(build.error()).isEqualTo("image build failed: npm ERR! code E404");
+        assertThat(build.registeredEvents()).last().isEqualTo(new BuildEvents.Failed(deploymentId, projectId,
+                "image build failed: npm ERR! code E404", null, "abc123", "Break it"));
+    }
+
+    @Test
+    void cannotStartTwice() {
+        Build build = queued();
+        build.start(NOW);
+
+        assertThatThrownBy(() -> build.start(NOW))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot start build " + deploymentId + ": it is RUNNING, expected QUEUED");
+    }
+
+    @Test
+    void cannotCompleteABuildThatIsNotRunning() {
+        Build build = queued();
+
+        assertThatThrownBy(() -> build.succeed("tag", 80, NOW))
+                .hasMessage("cannot complete build " + deploymentId + ": it is QUEUED, expected RUNNING");
+        assertThatThrownBy(() -> build.recordCommit("abc", "msg"))
+                .hasMessageContaining("it is QUEUED");
+    }
+
+    @Test
+    void cannotChangeAFinishedBuild() {
+        Build build = queued();
+        build.start(NOW);
+        build.fail("no supported stack detected", NOW);
+
+        assertThatThrownBy(() -> build.fail("again", NOW))
+                .hasMessage("cannot fail build " + deploymentId + ": it is FAILED, expected RUNNING");
+        assertThatThrownBy(build::requeueAbandoned).hasMessageContaining("it is FAILED");
+        assertThatThrownBy(() -> build.start(NOW)).hasMessageContaining("it is FAILED");
+    }
+
+    @Test
+    void aHandedBackBuildDoesNotCountTheAttempt() {
+        Build build = queued();
+        build.start(NOW);
+        build.handBack();
+
+        assertThat(build.status()).isEqualTo(BuildStatus.QUEUED);
+        assertThat(build.attempts()).isZero();
+    }
+
+    @Test
+    void anAbandonedBuildIsQueuedAgainAndCountsTheAttempt() {
+        Build build = queued();
+        build.start(NOW);
+        build.requeueAbandoned();
+        build.start(NOW);
+
+        assertThat(build.attempts()).isEqualTo(2);
+        assertThat(build.isRunningAttempt(2)).isTrue();
+        assertThat(build.isRunningAttempt(1)).isFalse();
+    }
+
+    @Test
+    void cutsAnOverlongError() {
+        Build build = queued();
+        build.start(NOW);
+        build.fail("x".repeat(5000), NOW);
+
+        assertThat(build.error()).hasSize(2000).endsWith("…");
+    }
+
+    private Build queued() {
+        return Build.queue(deploymentId, projectId, "shop", "https://github.com/acme/shop.git", "main", NOW);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.paas.build.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.paas.build.BuildFailure;
+import dev.paas.build.BuildProperties;
+import dev.paas.build.TestRepositories;
+import dev.paas.build.source.Checkout;
+import dev.paas.build.source.RepositoryUrlPolicy;
+import dev.paas.build.source.SourceCheckouts;
+import dev.paas.build.stack.BuildContexts;
+import dev.paas.build.stack.DockerfileTemplates;
+import dev.paas.build.stack.PreparedContext;
+import dev.paas.build.stack.Runtime;
+import dev.paas.build.stack.RuntimeCatalog;
+import dev.paas.build.stack.StackDetector;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clone, detect and build against the real Docker engine, from git repositories made of the sample apps, on the
+ * local images {@code paas/nginx:bookworm} and {@code paas/node:18} ({@code ./paas images}).
+ */
+class ImagePipelineIT {
+
+    private static final Path HOST_CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
+    private static final RuntimeCatalog LOCAL_CATALOG = new RuntimeCatalog(List.of(
+            new Runtime("node", "paas/node:18", 3000, List.of("package.json"), 10, "", List.of("node_modules")),
+            new Runtime("static", "paas/nginx:bookworm", 80, List.of("index.html"), 20, "", List.of())));
+
+    private static DockerClient docker;
+    private static DockerImages images;
+
+    @TempDir
+    Path repository;
+
+    @TempDir
+    Path work;
+
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> tags = new ArrayList<>();
+    private final SourceCheckouts checkouts = new SourceCheckouts(new RepositoryUrlPolicy(true), Duration.ofMinutes(2));
+
+    @BeforeAll
+    static void connect() {
+        BuildProperties properties = new BuildProperties(2, Duration.ofSeconds(2), Duration.ofSeconds(30), 3,
+                Duration.ofMinutes(2), Duration.ofMinutes(10), "", true, "", 20000, Map.of());
+        docker = new DockerConfiguration().dockerClient(
+                System.getenv().getOrDefault("PAAS_DOCKER_HOST", "unix:///var/run/docker.sock"), properties);
+        images = new DockerImages(docker, CircuitBreaker.ofDefaults("docker"), Retry.ofDefaults("docker"),
+                TimeLimiter.of(Duration.ofSeconds(30)), properties.buildTimeout());
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        images.close();
+        docker.close();
+    }
+
+    @AfterEach
+    void removeImages() {
+        tags.forEach(images::remove);
+    }
+
+    @Test
+    void buildsTheStaticSampleOnTheLocalNginxImage() throws Exception {
+        String sha = TestRepositories.commitSample("static-site", repository);
+
+        Checkout checkout = checkout();
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout.directory(), log::add);
+        BuiltImage image = build(context);
+
+        assertThat(checkout.commitSha()).isEqualTo(sha);
+        assertThat(checkout.commitMessage()).isEqualTo("Deploy the static-site sample");
+        assertThat(context.stack().name()).isEqualTo("static");
+        assertThat(context.port()).hasValue(80);
+        assertThat(image.exposedTcpPorts()).contains(80);
+        InspectImageResponse inspected = docker.inspectImageCmd(image.tag()).exec();
+        assertThat(inspected.getRepoTags()).contains(image.tag());
+        assertThat(inspected.getConfig().getLabels()).containsEntry("paas.managed", "true");
+        assertThat(log).anyMatch(line -> line.startsWith("Step 1/")).anyMatch(line -> line.contains("FROM paas/nginx"))
+                .anyMatch(line -> line.startsWith("Successfully tagged " + image.tag()));
+    }
+
+    /**
+     * npm fetches a real dependency from the registry. Behind a TLS-intercepting proxy this only works because the
+     * host's CA bundle is added as the extra CA (without it: {@code npm ERR! code SELF_SIGNED_CERT_IN_CHAIN}).
+     */
+    @Test
+    void buildsTheNodeSampleWithADependencyTrustingTheHostsCaBundle() throws Exception {
+        TestRepositories.commitSample("node-hello", repository);
+        Path manifest = repository.resolve("package.json");
+        Files.writeString(manifest, Files.readString(manifest)
+                .replace("\"license\": \"MIT\"", "\"license\": \"MIT\",\n  \"dependencies\": {\"ms\": \"2.1.3\"},"
+                        // A fresh manifest every run, so the engine cannot answer the npm step from its cache.
+                        + "\n  \"buildMarker\": \"" + UUID.randomUUID() + "\""));
+        TestRepositories.commitAll(repository, "Add a dependency");
+
+        PreparedContext context = contexts(Optional.of(HOST_CA_BUNDLE)).prepare(checkout().directory(), log::add);
+        BuiltImage image = build(context);
+
+        assertThat(context.stack().name()).isEqualTo("node");
+        assertThat(Files.readString(context.dockerfile())).contains("FROM paas/node:18", "update-ca-certificates");
+        InspectImageResponse inspected = docker.inspectImageCmd(image.tag()).exec();
+        assertThat(inspected.getConfig().getEnv()).contains("PORT=3000",
+                "NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/paas-extra-ca.crt");
+        assertThat(inspected.getConfig().getCmd()).containsExactly("npm", "start");
+        assertThat(image.exposedTcpPorts()).containsExactly(3000);
+        assertThat(log).anyMatch(line -> line.contains("npm install --omit=dev"))
+                .anyMatch(line -> line.contains("added 1 package"));
+    }
+
+    @Test
+    void buildsTheRepositorysOwnDockerfile() throws Exception {
+        TestRepositories.commitSample("dockerfile-app", repository);
+
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+        BuiltImage image = build(context);
+
+        assertThat(context.stack().name()).isEqualTo("dockerfile");
+        assertThat(context.port()).hasValue(8080);
+        assertThat(docker.inspectImageCmd(image.tag()).exec().getRepoTags()).contains(image.tag());
+    }
+
+    @Test
+    void aFailingDockerfileEndsWithItsErrorAndLeavesNoImage() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        Files.writeString(repository.resolve("Dockerfile"), """
+                FROM paas/nginx:bookworm
+                RUN echo %s > /marker
+                RUN echo "boom: cannot continue without the config" && exit 3
+                """.formatted(marker));
+        TestRepositories.commitAll(repository, "Break the build");
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+        String tag = tag();
+
+        assertThatThrownBy(() -> images.build(request(context, tag), log::add))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("image build failed: boom: cannot continue without the config");
+
+        assertThatThrownBy(() -> docker.inspectImageCmd(tag).exec()).isInstanceOf(NotFoundException.class);
+        String created = layerCreatedBy(2);
+        assertThatThrownBy(() -> docker.inspectImageCmd(created).exec()).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aBuildThatRunsTooLongIsStoppedAndLeavesNothingBehind() throws Exception {
+        Files.writeString(repository.resolve("Dockerfile"), """
+                FROM paas/nginx:bookworm
+                RUN echo %s > /marker
+                RUN sleep 120
+                """.formatted(UUID.randomUUID()));
+        TestRepositories.commitAll(repository, "Take forever");
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+        String tag = tag();
+        DockerImages impatient = new DockerImages(docker, CircuitBreaker.ofDefaults("docker"),
+                Retry.ofDefaults("docker"), TimeLimiter.of(Duration.ofSeconds(30)), Duration.ofSeconds(6));
+
+        assertThatThrownBy(() -> impatient.build(request(context, tag), log::add))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("image build failed: timed out after 6 s");
+
+        String created = layerCreatedBy(2);
+        String container = containerOfStep(3);
+        assertThatThrownBy(() -> docker.inspectContainerCmd(container).exec()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> docker.inspectImageCmd(created).exec()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> docker.inspectImageCmd(tag).exec()).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void namesAMissingBaseImage() throws Exception {
+        Files.writeString(repository.resolve("Dockerfile"), "FROM paas/does-not-exist:1\n");
+        TestRepositories.commitAll(repository, "Use an image nobody built");
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+
+        assertThatThrownBy(() -> images.build(request(context, tag()), log::add))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith("image build failed: base image paas/does-not-exist:1 is not available in the"
+                        + " local Docker engine and could not be pulled (");
+    }
+
+    private Checkout checkout() {
+        return checkouts.checkout(repository.toUri().toString(), "main", work.resolve("src"), log::add);
+    }
+
+    private BuiltImage build(PreparedContext context) throws InterruptedException {
+        long started = System.nanoTime();
+        BuiltImage image = images.build(request(context, tag()), log::add);
+        System.out.printf("built %s (%s) in %.1f s%n", image.tag(), context.stack().name(),
+                (System.nanoTime() - started) / 1e9);
+        return image;
+    }
+
+    private ImageBuildRequest request(PreparedContext context, String tag) {
+        return new ImageBuildRequest(context.directory(), context.dockerfile(), tag,
+                Map.of("paas.managed", "true", "paas.deployment", tag.substring(tag.indexOf(':') + 1)));
+    }
+
+    private String tag() {
+        String tag = "paas-app/build-it:" + UUID.randomUUID();
+        tags.add(tag);
+        return tag;
+    }
+
+    private String layerCreatedBy(int step) {
+        var layer = Pattern.compile("^ ---> ([0-9a-f]{12})$");
+        boolean inStep = false;
+        for (String line : List.copyOf(log)) {
+            if (line.startsWith("Step ")) {
+                inStep = line.startsWith("Step " + step + "/");
+            } else if (inStep && layer.matcher(line).matches()) {
+                return layer.matcher(line).replaceFirst("$1");
+            }
+        }
+        throw new AssertionError("step " + step + " created no layer; log: " + log);
+    }
+
+    private String containerOfStep(int step) {
+        boolean inStep = false;
+        for (String line : List.copyOf(log)) {
+            if (line.startsWith("Step ")) {
+                inStep = line.startsWith("Step " + step + "/");
+            } else if (inStep && line.startsWith(" ---> Running in ")) {
+                return line.substring(" ---> Running in ".length());
+            }
+        }
+        throw new AssertionError("step " + step + " ran no container; log: " + log);
+    }
+
+    private static BuildContexts contexts(Optional<Path> extraCa) {
+        return new BuildContexts(new StackDetector(LOCAL_CATALOG), new DockerfileTemplates(), extraCa);
+    }
+}

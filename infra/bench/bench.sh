@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Deployment benchmark (run it with ./paas bench).
+#
+# For infra/samples/node-hello in a temporary git repository (file:// URL, local mode) it measures
+#   platform cold: no app image, no build cache -> POST /api/v1/projects/{id}/deployments until the ingress answers 200
+#   platform warm: a committed source change -> deploy again until the ingress serves the new text
+#   floor cold/warm: the same app with a hand-written cache-friendly Dockerfile, docker build + docker run until the first 200
+# and the resident memory (VmRSS) of the idle services and Caddy.
+# Starts the platform with ./paas up if the gateway does not answer (and stops it at the end).
+# Traffic goes to 127.0.0.1 only; every wait is bounded.
+#
+# Environment: PAAS_GATEWAY (http://127.0.0.1:8080), PAAS_INGRESS (http://127.0.0.1:8000), PAAS_BASE_DOMAIN (paas.localhost),
+#              PAAS_API_TOKEN (sent as a bearer token if set), PAAS_BENCH_TIMEOUT (300 s per wait),
+#              PAAS_BENCH_FLOOR_ONLY=1 (only the hand-written Dockerfile part).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+cd "$ROOT"
+
+GATEWAY=${PAAS_GATEWAY:-http://127.0.0.1:8080}
+INGRESS=${PAAS_INGRESS:-http://127.0.0.1:8000}
+DOMAIN=${PAAS_BASE_DOMAIN:-paas.localhost}
+TIMEOUT=${PAAS_BENCH_TIMEOUT:-300}
+FLOOR_ONLY=${PAAS_BENCH_FLOOR_ONLY:-0} # 1: measure only the floor (no platform needed)
+API="$GATEWAY/api/v1"
+SAMPLE=infra/samples/node-hello
+FLOOR_IMAGE=paas-bench/floor:latest
+RUN_DIR="$ROOT/.paas/run"
+RESULTS_DIR="$ROOT/.paas/bench"
+mkdir -p "$RESULTS_DIR"
+RESULTS="$RESULTS_DIR/bench-$(date +%Y%m%d-%H%M%S).txt"
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+now_ms() { date +%s%3N; }
+secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+
+auth=()
+[[ -n ${PAAS_API_TOKEN:-} ]] && auth=(-H "Authorization: Bearer $PAAS_API_TOKEN")
+
+# json_field JSON NAME: the string (or number) value of the first "NAME" in JSON
+json_field() {
+  sed -n "s/.*\"$2\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p; t; s/.*\"$2\"[[:space:]]*:[[:space:]]*\\([0-9.a-z]*\\).*/\\1/p" <<<"$1" | head -n 1
+}
+
+# api METHOD PATH [JSON]: prints the body, fails (with the body) unless 2xx
+api() {
+  local method=$1 path=$2 out code data_args=()
+  [[ -n ${3:-} ]] && data_args=(--data "$3")
+  out=$(mktemp)
+  code=$(curl -s -o "$out" -w '%{http_code}' --max-time 30 -X "$method" "${auth[@]}" \
+    -H 'Content-Type: application/json' -H 'Accept: application/json' "${data_args[@]}" "$API$path") || code=000
+  if [[ $code != 2* ]]; then
+    printf 'error: %s %s -> HTTP %s: %s\n' "$method" "$API$path" "$code" "$(head -c 2000 "$out")" >&2
+    rm -f "$out"
+    return 1
+  fi
+  cat "$out"
+  rm -f "$out"
+}
+
+started_platform=false
+work=$(mktemp -d "${TMPDIR:-/tmp}/paas-bench.XXXXXX")
+project_id='' slug='' floor_cid=''
+
+cleanup() {
+  local rc=$?
+  set +e
+  [[ -n $floor_cid ]] && docker rm -f "$floor_cid" >/dev/null 2>&1
+  docker rmi -f "$FLOOR_IMAGE" >/dev/null 2>&1
+  if [[ -n $project_id ]]; then
+    say "removing the bench project $slug"
+    if ! api DELETE "/projects/$project_id" >/dev/null 2>&1; then
+      echo "    (DELETE /api/v1/projects/$project_id failed; removing its containers, route and images directly)"
+      docker ps -aq --filter "label=paas.project=$project_id" | xargs -r docker rm -f >/dev/null
+      curl -s -o /dev/null --max-time 5 -X DELETE "http://127.0.0.1:2019/id/app-$slug"
+    fi
+    docker images --format '{{.Repository}}:{{.Tag}}' "paas-app/$slug" | xargs -r docker rmi -f >/dev/null 2>&1
+  fi
+  rm -rf "$work"
+  if $started_platform; then ./paas down; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ready() { curl -fs -o /dev/null --max-time 2 "$1/actuator/health/readiness" 2>/dev/null; }
+
+# ------------------------------------------------------------------------------------------------ platform
+if [[ $FLOOR_ONLY != 1 ]] && ! ready "$GATEWAY"; then
+  say "the gateway does not answer: starting the platform (./paas up)"
+  started_platform=true
+  ./paas up
+fi
+
+rss_table() {
+  local f name pid rss
+  for f in "$RUN_DIR"/*.pid; do
+    [[ -f $f ]] || continue
+    name=$(basename "$f" .pid) pid=$(<"$f")
+    [[ $name == dockerd ]] && continue
+    rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null) || continue
+    [[ -n $rss ]] && printf '%s %s\n' "$name" "$rss"
+  done
+}
+rss_idle_before=$(rss_table)
+
+platform_cold=0 platform_warm=0
+if [[ $FLOOR_ONLY != 1 ]]; then
+# ------------------------------------------------------------------------------------------------ sample repository
+name="bench-$(date +%s)"
+repo="$work/node-hello"
+cp -r "$SAMPLE" "$repo"
+# A package.json no other image has seen: other images built from the same sample (e.g. by the end-to-end tests) would
+# otherwise share the classic builder's layer cache and make the "cold" build warm.
+sed -i "s/\"name\": \"node-hello\"/\"name\": \"$name\"/" "$repo/package.json"
+git -C "$repo" init -q -b main
+git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost add -A
+git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost commit -qm 'node-hello'
+
+say "creating project $name (file://$repo)"
+body=$(api POST /projects "{\"name\":\"$name\",\"repoUrl\":\"file://$repo\",\"branch\":\"main\"}") || exit 1
+project_id=$(json_field "$body" id)
+slug=$(json_field "$body" slug)
+[[ -n $project_id && -n $slug ]] || die "unexpected answer to POST /projects: $body"
+host="$slug.$DOMAIN"
+echo "    project $project_id, slug $slug, host $host"
+
+# deploy_and_wait EXPECTED_TEXT: deploy, print the milliseconds until the ingress serves EXPECTED_TEXT for $host
+deploy_and_wait() {
+  local expected=$1 t0 body deployment status='' last_status='' code text i=0 deadline
+  t0=$(now_ms)
+  body=$(api POST "/projects/$project_id/deployments") || return 1
+  deployment=$(json_field "$body" id)
+  [[ -n $deployment ]] || { echo "unexpected answer to POST deployments: $body" >&2; return 1; }
+  deadline=$((SECONDS + TIMEOUT))
+  while ((SECONDS < deadline)); do
+    text=$(curl -s --max-time 2 -H "Host: $host" "$INGRESS/" 2>/dev/null) && code=ok || code=''
+    if [[ -n $code && $text == *"$expected"* ]]; then
+      echo "    deployment $deployment: serving after $(secs $(($(now_ms) - t0))) s" >&2
+      echo $(($(now_ms) - t0))
+      return 0
+    fi
+    if ((i++ % 10 == 0)); then
+      body=$(api GET "/deployments/$deployment" 2>/dev/null) || body=''
+      status=$(json_field "$body" status)
+      if [[ -n $status && $status != "$last_status" ]]; then
+        echo "    deployment $deployment: $status after $(secs $(($(now_ms) - t0))) s" >&2
+        last_status=$status
+      fi
+      if [[ $status == FAILED ]]; then
+        echo "deployment $deployment FAILED: $(json_field "$body" error)" >&2
+        return 1
+      fi
+    fi
+    sleep 0.05
+  done
+  echo "deployment $deployment: the ingress did not serve '$expected' for $host within $TIMEOUT s (last status ${status:-?})" >&2
+  return 1
+}
+
+# ------------------------------------------------------------------------------------------------ platform cold / warm
+say "platform, cold: removing paas-app/$slug images and the builder cache"
+docker images --format '{{.Repository}}:{{.Tag}}' "paas-app/$slug" | xargs -r docker rmi -f >/dev/null 2>&1 || true
+docker builder prune -af >/dev/null 2>&1 || true
+docker image prune -f >/dev/null 2>&1 || true # dangling layers of the classic builder
+platform_cold=$(deploy_and_wait 'hello from node') || die "cold deployment failed"
+
+say "platform, warm: committing a source change"
+sed -i 's/hello from node/hello from node, warm 1/' "$repo/server.js"
+git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost commit -qam 'warm change 1'
+platform_warm=$(deploy_and_wait 'hello from node, warm 1') || die "warm deployment failed"
+fi
+
+# ------------------------------------------------------------------------------------------------ floor
+floor="$work/floor"
+cp -r "$SAMPLE" "$floor"
+sed -i "s/\"name\": \"node-hello\"/\"name\": \"floor-$(date +%s)\"/" "$floor/package.json"
+cat >"$floor/Dockerfile" <<'EOF'
+FROM paas/node:18
+WORKDIR /app
+COPY package.json ./
+RUN npm install --omit=dev --no-audit --no-fund
+COPY . .
+ENV PORT=3000
+EXPOSE 3000
+CMD ["node", "server.js"]
+EOF
+printf 'Dockerfile\n.git\nnode_modules\n' >"$floor/.dockerignore"
+
+# floor_run EXPECTED_TEXT: build + run, set FLOOR_MS to the milliseconds until the container serves EXPECTED_TEXT
+floor_run() {
+  local expected=$1 t0 cid port deadline text old=$floor_cid
+  t0=$(now_ms)
+  DOCKER_BUILDKIT=0 docker build -q -t "$FLOOR_IMAGE" "$floor" >"$work/floor-build.log" 2>&1 || {
+    cat "$work/floor-build.log" >&2
+    return 1
+  }
+  cid=$(docker run -d -p 127.0.0.1::3000 "$FLOOR_IMAGE")
+  floor_cid=$cid
+  port=$(docker port "$cid" 3000/tcp | head -n 1 | sed 's/.*://')
+  deadline=$((SECONDS + TIMEOUT))
+  while ((SECONDS < deadline)); do
+    if text=$(curl -fs --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null) && [[ $text == *"$expected"* ]]; then
+      FLOOR_MS=$(($(now_ms) - t0))
+      if [[ -n $old ]]; then docker rm -f "$old" >/dev/null 2>&1 || true; fi
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "the floor container did not serve '$expected' within $TIMEOUT s" >&2
+  return 1
+}
+
+say "floor, cold: docker build + docker run of a hand-written Dockerfile, no image, no builder cache"
+docker rmi -f "$FLOOR_IMAGE" >/dev/null 2>&1 || true
+docker builder prune -af >/dev/null 2>&1 || true
+docker image prune -f >/dev/null 2>&1 || true
+floor_run 'hello from node' || die "floor cold run failed"
+floor_cold=$FLOOR_MS
+echo "    serving after $(secs "$floor_cold") s"
+
+say "floor, warm: source change"
+sed -i 's/hello from node/hello from node, floor warm/' "$floor/server.js"
+floor_run 'hello from node, floor warm' || die "floor warm run failed"
+floor_warm=$FLOOR_MS
+echo "    serving after $(secs "$floor_warm") s"
+
+# ------------------------------------------------------------------------------------------------ memory
+say "memory: letting the platform settle for 10 s"
+sleep 10
+rss_idle_after=$(rss_table)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", a / b; else print "-" }'; }
+p_secs() { if [[ $1 == 0 ]]; then echo -; else secs "$1"; fi; }
+{
+  echo
+  echo "Deployment of infra/samples/node-hello ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores)"
+  printf '%-8s %12s %12s %10s\n' '' 'platform s' 'floor s' 'ratio'
+  printf '%-8s %12s %12s %10s\n' cold "$(p_secs "$platform_cold")" "$(secs "$floor_cold")" "$(ratio "$platform_cold" "$floor_cold")"
+  printf '%-8s %12s %12s %10s\n' warm "$(p_secs "$platform_warm")" "$(secs "$floor_warm")" "$(ratio "$platform_warm" "$floor_warm")"
+  echo "(platform: POST deployments -> first 200 with the new text through Caddy; floor: docker build + docker run -> first 200)"
+  echo
+  echo "Resident memory (VmRSS, MiB)"
+  printf '%-18s %12s %12s\n' process 'idle before' 'idle after'
+  total_before=0 total_after=0
+  while read -r name before; do
+    [[ -n $name ]] || continue
+    after=$(awk -v n="$name" '$1 == n { print $2 }' <<<"$rss_idle_after")
+    printf '%-18s %12s %12s\n' "$name" "$before" "${after:--}"
+    total_before=$((total_before + before)) total_after=$((total_after + ${after:-0}))
+  done <<<"$rss_idle_before"
+  printf '%-18s %12s %12s\n' total "$total_before" "$total_after"
+} | tee "$RESULTS"
+echo
+echo "results saved in ${RESULTS#"$ROOT"/}"

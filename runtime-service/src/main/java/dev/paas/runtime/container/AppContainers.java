@@ -1,0 +1,275 @@
+package dev.paas.runtime.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs app containers on the local Docker engine: resource-limited, unprivileged, published on 127.0.0.1 only.
+ *
+ * <p>A container starts with restart policy {@code no} so that a crash during the rollout stays visible (exit
+ * code and log intact); once it answers, {@link #keepRunning} switches it to {@code unless-stopped}.
+ */
+public class AppContainers {
+
+    private static final Logger log = LoggerFactory.getLogger(AppContainers.class);
+
+    private final DockerClient docker;
+    private final DockerCalls calls;
+    private final Duration stopGrace;
+
+    AppContainers(DockerClient docker, DockerCalls calls, Duration stopGrace) {
+        this.docker = docker;
+        this.calls = calls;
+        this.stopGrace = stopGrace;
+    }
+
+    /**
+     * Creates and starts the container. A leftover container of the same deployment (from an interrupted
+     * attempt) is replaced. Whatever fails, no container of this attempt is left behind.
+     *
+     * @throws ContainerStartFailed when Docker refuses to create or start it
+     */
+    public StartedContainer start(ContainerSpec spec) {
+        String id = create(spec);
+        try {
+            calls.once("start " + spec.name(), () -> docker.startContainerCmd(id).exec());
+            return describe(id, spec.port());
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            throw new ContainerStartFailed("container of image " + spec.image() + " did not start: "
+                    + dockerMessage(e), e);
+        }
+    }
+
+    /** Lets Docker restart the container from now on unless someone stops it. */
+    public void keepRunning(String containerId) {
+        calls.idempotent("update " + containerId, () -> docker.updateContainerCmd(containerId)
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+                .exec());
+    }
+
+    /** The container's current state; {@link ContainerState#missing()} when Docker does not know it. */
+    public ContainerState state(String containerId) {
+        try {
+            InspectContainerResponse.ContainerState state = calls.idempotent("inspect " + containerId,
+                    () -> docker.inspectContainerCmd(containerId).exec().getState());
+            return new ContainerState(state.getStatus(), Boolean.TRUE.equals(state.getRunning()),
+                    state.getExitCodeLong() == null ? -1 : state.getExitCodeLong(),
+                    Boolean.TRUE.equals(state.getOOMKilled()));
+        } catch (NotFoundException e) {
+            return ContainerState.missing();
+        }
+    }
+
+    /** The last {@code lines} lines the container wrote to stdout and stderr, oldest first. */
+    public List<String> lastLogLines(String containerId, int lines) {
+        try {
+            return calls.idempotent("logs " + containerId, () -> readLog(containerId, lines));
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+    }
+
+    /** Stops the container (SIGTERM, then SIGKILL after the grace period) and removes it. Gone already is fine. */
+    public void stopAndRemove(String containerId) {
+        try {
+            calls.idempotent("stop " + containerId, () -> docker.stopContainerCmd(containerId)
+                    .withTimeout((int) stopGrace.toSeconds())
+                    .exec());
+        } catch (NotFoundException e) {
+            return;
+        } catch (RuntimeException e) {
+            // "not modified" (already stopped) and similar: removal below forces it anyway
+            log.debug("stopping {} failed, removing by force: {}", containerId, e.toString());
+        }
+        remove(containerId);
+    }
+
+    /** Removes the container by force. Gone already is fine. */
+    public void remove(String containerId) {
+        try {
+            calls.idempotent("remove " + containerId, () -> docker.removeContainerCmd(containerId)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec());
+        } catch (NotFoundException e) {
+            log.debug("container {} was already gone", containerId);
+        }
+    }
+
+    /** Ids of the containers labelled with the given deployment, running or not. */
+    public List<String> containersOf(String deploymentId) {
+        return calls.idempotent("list containers of " + deploymentId, () -> docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSpec.DEPLOYMENT, deploymentId))
+                .exec()
+                .stream()
+                .map(container -> container.getId())
+                .toList());
+    }
+
+    /** Every container runtime-service manages that names its deployment, running or not. */
+    public List<ManagedContainer> managedContainers() {
+        return calls.idempotent("list managed containers", () -> docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSpec.MANAGED, "true"))
+                .exec()
+                .stream()
+                .filter(container -> container.getLabels() != null
+                        && container.getLabels().containsKey(ContainerSpec.DEPLOYMENT))
+                .map(container -> new ManagedContainer(container.getId(),
+                        container.getLabels().get(ContainerSpec.DEPLOYMENT)))
+                .toList());
+    }
+
+    /** A managed container and the deployment it runs, as its label says. */
+    public record ManagedContainer(String id, String deploymentId) {
+    }
+
+    private String create(ContainerSpec spec) {
+        try {
+            return createNamed(spec);
+        } catch (ConflictException nameTaken) {
+            return createDespiteNameClash(spec);
+        } catch (RuntimeException e) {
+            throw new ContainerStartFailed("container of image " + spec.image() + " could not be created: "
+                    + dockerMessage(e), e);
+        }
+    }
+
+    /*
+     * The name is taken. Either by a leftover of the same deployment (an interrupted attempt), which is
+     * removed, or by another deployment of the same project whose id starts with the same 8 characters
+     * (UUIDv7 ids share them for about a minute): then the full deployment id makes the name unique.
+     */
+    private String createDespiteNameClash(ContainerSpec spec) {
+        Optional<String> holder = deploymentHolding(spec.name());
+        if (holder.isEmpty() || holder.get().equals(spec.deployment()) || spec.deployment() == null) {
+            removeQuietly(spec.name());
+            return createOrFail(spec);
+        }
+        return createOrFail(spec.withFullDeploymentId());
+    }
+
+    private String createOrFail(ContainerSpec spec) {
+        try {
+            return createNamed(spec);
+        } catch (RuntimeException e) {
+            throw new ContainerStartFailed("container of image " + spec.image() + " could not be created: "
+                    + dockerMessage(e), e);
+        }
+    }
+
+    private String createNamed(ContainerSpec spec) {
+        ExposedPort appPort = ExposedPort.tcp(spec.port());
+        Ports bindings = new Ports();
+        bindings.bind(appPort, Ports.Binding.bindIp("127.0.0.1"));
+        HostConfig hostConfig = HostConfig.newHostConfig()
+                .withPortBindings(bindings)
+                .withMemory(spec.limits().memoryBytes())
+                .withMemorySwap(spec.limits().memoryBytes())
+                .withNanoCPUs(spec.limits().nanoCpus())
+                .withPidsLimit(spec.limits().pidsLimit())
+                .withPrivileged(false)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withRestartPolicy(RestartPolicy.noRestart());
+        CreateContainerResponse created = calls.once("create " + spec.name(), () -> docker
+                .createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withLabels(spec.labels())
+                .withEnv("PORT=" + spec.port())
+                .withExposedPorts(appPort)
+                .withHostConfig(hostConfig)
+                .exec());
+        return created.getId();
+    }
+
+    private Optional<String> deploymentHolding(String name) {
+        try {
+            InspectContainerResponse existing = calls.idempotent("inspect " + name,
+                    () -> docker.inspectContainerCmd(name).exec());
+            Map<String, String> labels = existing.getConfig().getLabels();
+            return Optional.ofNullable(labels == null ? null : labels.get(ContainerSpec.DEPLOYMENT));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Name and published port of a started container, as Docker assigned them. */
+    private StartedContainer describe(String containerId, int port) {
+        InspectContainerResponse inspected = calls.idempotent("inspect " + containerId,
+                () -> docker.inspectContainerCmd(containerId).exec());
+        Ports.Binding[] bound = inspected.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(port));
+        if (bound == null || bound.length == 0) {
+            throw new IllegalStateException("Docker published no host port for container port " + port);
+        }
+        return new StartedContainer(containerId, inspected.getName().replaceFirst("^/", ""),
+                Integer.parseInt(bound[0].getHostPortSpec()));
+    }
+
+    private List<String> readLog(String containerId, int lines) {
+        List<String> collected = new ArrayList<>();
+        try (ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                synchronized (collected) {
+                    text.lines().forEach(collected::add);
+                }
+            }
+        }) {
+            docker.logContainerCmd(containerId)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(lines)
+                    .exec(callback)
+                    .awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            log.debug("closing log stream of {} failed: {}", containerId, e.toString());
+        }
+        synchronized (collected) {
+            int from = Math.max(0, collected.size() - lines);
+            return List.copyOf(collected.subList(from, collected.size()));
+        }
+    }
+
+    private void removeQuietly(String containerIdOrName) {
+        try {
+            remove(containerIdOrName);
+        } catch (RuntimeException e) {
+            log.warn("could not remove container {}: {}", containerIdOrName, e.toString());
+        }
+    }
+
+    private static String dockerMessage(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // docker-java prefixes engine errors with "Status 404: {"message":"..."}"
+        int start = message.indexOf("\"message\":\"");
+        if (start >= 0) {
+            int end = message.indexOf("\"}", start);
+            return message.substring(start + 11, end > start ? end : message.length()).trim();
+        }
+        return message.trim();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.paas.runtime.ingress;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class IngressConfiguration {
+
+    @Bean
+    AppUrls appUrls(IngressProperties properties) {
+        return new AppUrls(properties.baseDomain(), properties.ingress().port());
+    }
+
+    @Bean
+    CaddyRoutes caddyRoutes(IngressProperties properties, AppUrls urls, JsonMapper json,
+            CircuitBreakerRegistry breakers, RetryRegistry retries, TimeLimiterRegistry timeLimiters) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.caddy().connectTimeout())
+                .build();
+        return new CaddyRoutes(http, URI.create(properties.caddy().adminUrl()), properties.caddy().server(), urls,
+                json, breakers.circuitBreaker(CaddyRoutes.INSTANCE), retries.retry(CaddyRoutes.INSTANCE),
+                timeLimiters.timeLimiter(CaddyRoutes.INSTANCE));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.paas.runtime.release;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** All releases, keyed by deployment id. */
+public interface Releases extends ListCrudRepository<Release, UUID> {
+
+    /** The project's release in the given status, for example the one currently {@code RUNNING}. */
+    Optional<Release> findFirstByProjectIdAndStatus(UUID projectId, ReleaseStatus status);
+
+    /** The project's releases in any of the given states, oldest first. */
+    List<Release> findByProjectIdAndStatusInOrderByCreatedAt(UUID projectId, Collection<ReleaseStatus> states);
+}

@@ -1,0 +1,161 @@
+package dev.paas.runtime.rollout;
+
+import dev.paas.runtime.container.AppContainers;
+import dev.paas.runtime.container.ContainerState;
+import dev.paas.runtime.container.StartedContainer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Waits for a new container to answer HTTP on its published port: any status below 500 counts, so an app
+ * without a page at {@code /} is still healthy. Between attempts it asks Docker whether the container is
+ * still running, so a crash fails the rollout at once instead of after the timeout.
+ */
+class HealthProbe {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
+    private final AppContainers containers;
+    private final HttpClient http;
+    private final ScheduledExecutorService scheduler;
+    private final Duration interval;
+    private final int logLines;
+
+    HealthProbe(AppContainers containers, HttpClient http, ScheduledExecutorService scheduler, Duration interval,
+            int logLines) {
+        this.containers = containers;
+        this.http = http;
+        this.scheduler = scheduler;
+        this.interval = interval;
+        this.logLines = logLines;
+    }
+
+    /** Completes when the app answers, its container stops, or {@code timeout} has passed. */
+    CompletableFuture<Outcome> await(StartedContainer container, int appPort, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + container.address() + "/"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("User-Agent", "paas-runtime-health")
+                .GET()
+                .build();
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        AtomicInteger lastStatus = new AtomicInteger();
+        ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> {
+            if (outcome.isDone()) {
+                return;
+            }
+            try {
+                Outcome result = probeOnce(container, appPort, request, started, deadline, timeout, lastStatus);
+                if (result != null) {
+                    outcome.complete(result);
+                }
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(e);
+            }
+        }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        outcome.whenComplete((result, failure) -> polling.cancel(false));
+        return outcome;
+    }
+
+    private Outcome probeOnce(StartedContainer container, int appPort, HttpRequest request, long started,
+            long deadline, Duration timeout, AtomicInteger lastStatus) {
+        Integer status = answer(request);
+        if (status != null && status < 500) {
+            return new Answered(status, Duration.ofNanos(System.nanoTime() - started));
+        }
+        if (status != null) {
+            lastStatus.set(status);
+        }
+        ContainerState state = containers.state(container.id());
+        if (!state.exists()) {
+            return new Exited(-1, false, List.of("the container disappeared"));
+        }
+        if (!state.running()) {
+            return new Exited(state.exitCode(), state.oomKilled(), containers.lastLogLines(container.id(),
+                    logLines));
+        }
+        if (System.nanoTime() - deadline >= 0) {
+            return new Silent(appPort, timeout, lastStatus.get());
+        }
+        return null;
+    }
+
+    private Integer answer(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the app to answer", e);
+        }
+    }
+
+    /** How the wait ended. */
+    sealed interface Outcome {
+
+        /** Why the container is not fit to serve, or {@code null} when it is. */
+        String failure();
+    }
+
+    /** The app answered with {@code status} after {@code after}. */
+    record Answered(int status, Duration after) implements Outcome {
+
+        @Override
+        public String failure() {
+            return null;
+        }
+    }
+
+    /** The container stopped before the app answered. */
+    record Exited(long exitCode, boolean oomKilled, List<String> lastLogLines) implements Outcome {
+
+        // the reason travels in an event and is shown on the dashboard: a log tail, not the whole log
+        private static final int MAX_LINE = 300;
+        private static final int MAX_LOG = 3000;
+
+        @Override
+        public String failure() {
+            String cause = oomKilled ? "container was killed for exceeding its memory limit (exit code " + exitCode
+                    + ")" : "container exited with code " + exitCode;
+            return lastLogLines.isEmpty() ? cause + " and wrote no log" : cause + ": " + logTail();
+        }
+
+        private String logTail() {
+            StringBuilder tail = new StringBuilder();
+            for (int i = lastLogLines.size() - 1; i >= 0; i--) {
+                String line = lastLogLines.get(i);
+                line = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line;
+                if (tail.length() + line.length() + 1 > MAX_LOG) {
+                    break;
+                }
+                tail.insert(0, tail.isEmpty() ? line : line + "\n");
+            }
+            return tail.toString();
+        }
+    }
+
+    /** The container kept running but never answered, or only with server errors ({@code lastStatus}). */
+    record Silent(int appPort, Duration waited, int lastStatus) implements Outcome {
+
+        @Override
+        public String failure() {
+            String within = waited.toMillis() % 1000 == 0 ? waited.toSeconds() + " s" : waited.toMillis() + " ms";
+            if (lastStatus >= 500) {
+                return "app answered only with HTTP " + lastStatus + " on port " + appPort + " within " + within;
+            }
+            return "app did not answer HTTP on port " + appPort + " within " + within;
+        }
+    }
+}

@@ -9,14 +9,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides which repository URLs may be deployed: {@code https://} and {@code ssh://} / scp-like git URLs always;
- * {@code file://} and {@code http(s)} git servers on loopback only in local mode, so a production platform never
- * clones from its own machine.
+ * Decides which repository URLs may be deployed: {@code https://} always; {@code file://} and {@code http(s)} git
+ * servers on loopback only in local mode, so a production platform never clones from its own machine. SSH URLs
+ * are refused with a hint until deploy keys exist.
  */
 final class RepositoryUrls {
 
     private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._/~-]+$");
     private static final Pattern BRANCH = Pattern.compile("^(?!/)(?!.*//)(?!.*\\.\\.)(?!.*@\\{)[A-Za-z0-9._/-]{1,200}(?<![/.])$");
+
+    private static final String SSH_NOT_SUPPORTED = "is an SSH URL: SSH repositories are not supported yet, use the https:// URL";
 
     private RepositoryUrls() {
     }
@@ -27,7 +29,7 @@ final class RepositoryUrls {
             return Optional.of("must not be blank");
         }
         if (SCP_LIKE.matcher(url).matches()) {
-            return Optional.empty();
+            return Optional.of(SSH_NOT_SUPPORTED);
         }
         URI uri;
         try {
@@ -40,7 +42,9 @@ final class RepositoryUrls {
             case "file":
                 return allowLocal ? Optional.empty()
                         : Optional.of("file:// repositories are accepted only when the platform runs in local mode");
-            case "https", "http", "ssh", "git":
+            case "ssh", "git+ssh":
+                return Optional.of(SSH_NOT_SUPPORTED);
+            case "https", "http":
                 if (uri.getHost() == null || uri.getHost().isBlank()) {
                     return Optional.of("has no host");
                 }
@@ -56,7 +60,7 @@ final class RepositoryUrls {
                 }
                 return Optional.empty();
             default:
-                return Optional.of("must be an https://, ssh:// or git@host:path URL");
+                return Optional.of("must be an https:// URL");
         }
     }
 

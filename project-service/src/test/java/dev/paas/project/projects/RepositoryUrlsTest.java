@@ -9,8 +9,14 @@ class RepositoryUrlsTest {
     @Test
     void acceptsPublicGitUrls() {
         assertThat(RepositoryUrls.problemWith("https://github.com/acme/shop.git", false)).isEmpty();
-        assertThat(RepositoryUrls.problemWith("git@github.com:acme/shop.git", false)).isEmpty();
-        assertThat(RepositoryUrls.problemWith("ssh://git@example.com/acme/shop.git", false)).isEmpty();
+    }
+
+    @Test
+    void refusesSshUrlsWithAHint() {
+        assertThat(RepositoryUrls.problemWith("git@github.com:acme/shop.git", false)).get().asString()
+                .contains("use the https:// URL");
+        assertThat(RepositoryUrls.problemWith("ssh://git@example.com/acme/shop.git", false)).get().asString()
+                .contains("SSH repositories are not supported yet");
     }
 
     @Test

@@ -3,15 +3,11 @@ package dev.paas.billing.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.contracts.IntegrationEvent;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
-import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
-import dev.paas.messaging.testing.NatsServerProcess;
+import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,46 +26,40 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ContainerUsageIT {
 
-    private static NatsServerProcess nats;
-    private static Connection natsClient;
+    private static EventBus bus;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    EventCodec codec;
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database("paas_billing_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", () -> nats.url());
+        registry.add("spring.datasource.url", () -> TestDatabases.url("paas_billing_test"));
+        registry.add("spring.cloud.stream.jetstream.binder.url", () -> bus.url());
     }
 
     @BeforeAll
-    static void startNats() throws Exception {
-        nats = new NatsServerProcess().start();
-        natsClient = Nats.connect(nats.url());
+    static void startEventBus() throws Exception {
+        bus = EventBus.start();
     }
 
     @AfterAll
-    static void stopNats() throws Exception {
-        natsClient.close();
-        nats.close();
+    static void stopEventBus() throws Exception {
+        bus.close();
     }
 
     @Test
     void opensAndClosesAUsageIntervalPerContainer() throws Exception {
         UUID deploymentId = UUID.randomUUID();
         UUID projectId = UUID.randomUUID();
-        EventEnvelope started = publish(new ContainerStarted(deploymentId, projectId, "c1", 512L << 20, 500_000_000L));
+        EventEnvelope started = bus.publish(new ContainerStarted(deploymentId, projectId, "c1", 512L << 20, 500_000_000L));
 
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> get("/api/v1/billing/projects/" + projectId + "/usage").body(),
                 body -> body.contains(deploymentId.toString()) && body.contains("\"stoppedAt\":null"));
 
-        publish(new ContainerStopped(deploymentId, projectId, "c1", "replaced"));
-        natsClient.jetStream().publish(started.subject(), codec.toBytes(started));
+        bus.publish(new ContainerStopped(deploymentId, projectId, "c1", "replaced"));
+        bus.republish(started);
         String usage = await().atMost(Duration.ofSeconds(20)).until(
                 () -> get("/api/v1/billing/projects/" + projectId + "/usage").body(),
                 body -> !body.contains("\"stoppedAt\":null"));
@@ -78,22 +67,8 @@ class ContainerUsageIT {
         assertThat(usage.split("deploymentId")).hasSize(2);
     }
 
-    private EventEnvelope publish(IntegrationEvent event) throws Exception {
-        EventEnvelope envelope = codec.envelope(event, null);
-        natsClient.jetStream().publish(envelope.subject(), codec.toBytes(envelope));
-        return envelope;
-    }
-
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String database(String name) {
-        try {
-            return TestDatabases.createIfMissing(name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,15 +3,10 @@ package dev.paas.database.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.contracts.IntegrationEvent;
 import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.database.projects.KnownProjects;
-import dev.paas.messaging.EventCodec;
-import dev.paas.messaging.EventEnvelope;
-import dev.paas.messaging.testing.NatsServerProcess;
+import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,62 +26,43 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KnownProjectsIT {
 
-    private static NatsServerProcess nats;
-    private static Connection natsClient;
+    private static EventBus bus;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
     @Autowired
-    EventCodec codec;
-    @Autowired
     KnownProjects projects;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database("paas_database_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", () -> nats.url());
+        registry.add("spring.datasource.url", () -> TestDatabases.url("paas_database_test"));
+        registry.add("spring.cloud.stream.jetstream.binder.url", () -> bus.url());
     }
 
     @BeforeAll
-    static void startNats() throws Exception {
-        nats = new NatsServerProcess().start();
-        natsClient = Nats.connect(nats.url());
+    static void startEventBus() throws Exception {
+        bus = EventBus.start();
     }
 
     @AfterAll
-    static void stopNats() throws Exception {
-        natsClient.close();
-        nats.close();
+    static void stopEventBus() throws Exception {
+        bus.close();
     }
 
     @Test
     void recordsEveryCreatedProject() throws Exception {
         UUID projectId = UUID.randomUUID();
-        publish(new ProjectCreated(projectId, "shop"));
+        bus.publish(new ProjectCreated(projectId, "shop"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> projects.exists(projectId));
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get("/v3/api-docs").statusCode()).isEqualTo(200);
     }
 
-    private EventEnvelope publish(IntegrationEvent event) throws Exception {
-        EventEnvelope envelope = codec.envelope(event, null);
-        natsClient.jetStream().publish(envelope.subject(), codec.toBytes(envelope));
-        return envelope;
-    }
-
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String database(String name) {
-        try {
-            return TestDatabases.createIfMissing(name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,16 +3,12 @@ package dev.paas.metrics.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.contracts.IntegrationEvent;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
 import dev.paas.contracts.runtime.ContainerHealthy;
-import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
-import dev.paas.messaging.testing.NatsServerProcess;
+import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,42 +27,36 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeploymentMetricsIT {
 
-    private static NatsServerProcess nats;
-    private static Connection natsClient;
+    private static EventBus bus;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    EventCodec codec;
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database("paas_metrics_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", () -> nats.url());
+        registry.add("spring.datasource.url", () -> TestDatabases.url("paas_metrics_test"));
+        registry.add("spring.cloud.stream.jetstream.binder.url", () -> bus.url());
     }
 
     @BeforeAll
-    static void startNats() throws Exception {
-        nats = new NatsServerProcess().start();
-        natsClient = Nats.connect(nats.url());
+    static void startEventBus() throws Exception {
+        bus = EventBus.start();
     }
 
     @AfterAll
-    static void stopNats() throws Exception {
-        natsClient.close();
-        nats.close();
+    static void stopEventBus() throws Exception {
+        bus.close();
     }
 
     @Test
     void recordsMilestonesAndTimeToLiveOncePerDeployment() throws Exception {
         UUID deploymentId = UUID.randomUUID();
         UUID projectId = UUID.randomUUID();
-        EventEnvelope started = publish(new BuildStarted(deploymentId, projectId));
-        publish(new ImageBuilt(deploymentId, projectId, "shop", "paas-app/shop:1", "node", "abc", "msg", 3000));
-        publish(new ContainerHealthy(deploymentId, projectId, "c1", "http://shop.paas.localhost"));
-        natsClient.jetStream().publish(started.subject(), codec.toBytes(started));
+        EventEnvelope started = bus.publish(new BuildStarted(deploymentId, projectId));
+        bus.publish(new ImageBuilt(deploymentId, projectId, "shop", "paas-app/shop:1", "node", "abc", "msg", 3000));
+        bus.publish(new ContainerHealthy(deploymentId, projectId, "c1", "http://shop.paas.localhost"));
+        bus.republish(started);
 
         HttpResponse<String> timeToLive = await().atMost(Duration.ofSeconds(20))
                 .until(() -> get("/api/v1/metrics/deployments/" + deploymentId + "/time-to-live"),
@@ -78,22 +67,8 @@ class DeploymentMetricsIT {
         assertThat(get("/actuator/prometheus").body()).contains("paas_deployment_milestones_total");
     }
 
-    private EventEnvelope publish(IntegrationEvent event) throws Exception {
-        EventEnvelope envelope = codec.envelope(event, null);
-        natsClient.jetStream().publish(envelope.subject(), codec.toBytes(envelope));
-        return envelope;
-    }
-
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String database(String name) {
-        try {
-            return TestDatabases.createIfMissing(name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.paas.project.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.contracts.IntegrationEvent;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -11,11 +10,9 @@ import dev.paas.contracts.runtime.ContainerHealthy;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
-import dev.paas.messaging.testing.NatsServerProcess;
+import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProjectApiIT {
 
-    private static NatsServerProcess nats;
-    private static Connection natsClient;
+    private static EventBus bus;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,25 +48,23 @@ class ProjectApiIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("spring.datasource.url", () -> uncheckedDatabase("paas_project_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", () -> nats.url());
+        registry.add("spring.datasource.url", () -> TestDatabases.url("paas_project_test"));
+        registry.add("spring.cloud.stream.jetstream.binder.url", () -> bus.url());
     }
 
     @BeforeAll
-    static void connect() throws Exception {
-        nats = new NatsServerProcess().start();
-        natsClient = Nats.connect(nats.url());
+    static void startEventBus() throws Exception {
+        bus = EventBus.start();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        natsClient.close();
-        nats.close();
+    static void stopEventBus() throws Exception {
+        bus.close();
     }
 
     @Test
     void createsAProjectAndQueuesADeploymentThatBuildServiceHears() throws Exception {
-        JetStreamSubscription requests = natsClient.jetStream().subscribe("paas.project.deployment-requested.v1",
+        JetStreamSubscription requests = bus.client().jetStream().subscribe("paas.project.deployment-requested.v1",
                 PullSubscribeOptions.builder().build());
 
         HttpResponse<String> created = post("/api/v1/projects",
@@ -108,13 +102,13 @@ class ProjectApiIT {
         UUID deploymentId = UUID.fromString(deployment.get("id").asString());
         UUID projectId = UUID.fromString(deployment.get("projectId").asString());
 
-        publish(new BuildStarted(deploymentId, projectId));
+        bus.publish(new BuildStarted(deploymentId, projectId));
         awaitStatus(deploymentId, "BUILDING");
-        publish(new ImageBuilt(deploymentId, projectId, "follower", "paas-app/follower:1", "node", "0123abcd",
+        bus.publish(new ImageBuilt(deploymentId, projectId, "follower", "paas-app/follower:1", "node", "0123abcd",
                 "add server", 3000));
         awaitStatus(deploymentId, "DEPLOYING");
-        publish(new ContainerStarted(deploymentId, projectId, "c0ffee", 512L << 20, 500_000_000L));
-        publish(new ContainerHealthy(deploymentId, projectId, "c0ffee", "http://follower.paas.localhost"));
+        bus.publish(new ContainerStarted(deploymentId, projectId, "c0ffee", 512L << 20, 500_000_000L));
+        bus.publish(new ContainerHealthy(deploymentId, projectId, "c0ffee", "http://follower.paas.localhost"));
         JsonNode running = awaitStatus(deploymentId, "RUNNING");
 
         assertThat(running.get("stack").asString()).isEqualTo("node");
@@ -132,8 +126,8 @@ class ProjectApiIT {
         UUID deploymentId = UUID.fromString(deployment.get("id").asString());
         UUID projectId = UUID.fromString(deployment.get("projectId").asString());
 
-        publish(new BuildStarted(deploymentId, projectId));
-        publish(new BuildFailed(deploymentId, projectId, "branch 'nope' not found in https://github.com/acme/x.git",
+        bus.publish(new BuildStarted(deploymentId, projectId));
+        bus.publish(new BuildFailed(deploymentId, projectId, "branch 'nope' not found in https://github.com/acme/x.git",
                 null, null, null));
 
         JsonNode failed = awaitStatus(deploymentId, "FAILED");
@@ -197,11 +191,6 @@ class ProjectApiIT {
                 deployment -> status.equals(deployment.get("status").asString()));
     }
 
-    private void publish(IntegrationEvent event) throws Exception {
-        EventEnvelope envelope = codec.envelope(event, null);
-        natsClient.jetStream().publish(envelope.subject(), codec.toBytes(envelope));
-    }
-
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
@@ -211,13 +200,5 @@ class ProjectApiIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String uncheckedDatabase(String name) {
-        try {
-            return TestDatabases.createIfMissing(name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,6 +9,15 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** The JDBC URL of database {@code name}, created first when missing. */
+    public static String url(String name) {
+        try {
+            return createIfMissing(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     public static String createIfMissing(String name) throws SQLException {
         String host = System.getenv().getOrDefault("PAAS_TEST_DB_HOST", "127.0.0.1:5432");
         try (var connection = DriverManager.getConnection("jdbc:postgresql://" + host + "/postgres", "postgres", "");

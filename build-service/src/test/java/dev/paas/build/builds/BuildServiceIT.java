@@ -12,20 +12,12 @@ import dev.paas.contracts.build.ImageBuilt;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
+import dev.paas.messaging.testing.EventBus;
+import dev.paas.messaging.testing.TestDatabases;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.DeliverPolicy;
-import io.nats.client.api.RetentionPolicy;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +50,9 @@ import org.springframework.web.client.RestClient;
 @ActiveProfiles("local")
 class BuildServiceIT {
 
-    private static final String NATS_URL = System.getenv().getOrDefault("PAAS_NATS_URL", "nats://127.0.0.1:4222");
-    private static final String DB_HOST = System.getenv().getOrDefault("PAAS_TEST_DB_HOST", "127.0.0.1:5432");
-    private static final String DURABLE = "build-service-it";
     private static final EventCodec CODEC = new EventCodec();
     private static final List<EventEnvelope> BUILD_EVENTS = new CopyOnWriteArrayList<>();
+    private static EventBus bus;
     private static Connection nats;
 
     @TempDir
@@ -83,18 +73,20 @@ class BuildServiceIT {
     @Autowired
     BuildQueue queue;
 
-    /** Runs when the context is created, before Liquibase and the binder: database, durable consumer, listener. */
+    /**
+     * Runs when the context is created, before Liquibase and the binder: database, a JetStream server of the test's
+     * own (so nothing reaches a platform using the machine's server), listener.
+     */
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        createDatabaseIfMissing("paas_build_test");
-        nats = Nats.connect(NATS_URL);
-        startWithNewMessagesOnly(nats.jetStreamManagement());
+        String database = TestDatabases.url("paas_build_test");
+        bus = EventBus.start();
+        nats = bus.client();
         Dispatcher dispatcher = nats.createDispatcher(message -> BUILD_EVENTS.add(CODEC.fromBytes(message.getData())));
         dispatcher.subscribe("paas.build.>");
 
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + DB_HOST + "/paas_build_test");
-        registry.add("spring.cloud.stream.jetstream.binder.url", () -> NATS_URL);
-        registry.add("spring.cloud.stream.jetstream.bindings.projectEvents-in-0.consumer.durable-name", () -> DURABLE);
+        registry.add("spring.datasource.url", () -> database);
+        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
         registry.add("paas.build.work-dir", () -> workDirectory.toString());
         registry.add("paas.messaging.outbox.poll-interval", () -> "200ms");
         registry.add("paas.build.poll-interval", () -> "1h");
@@ -103,7 +95,7 @@ class BuildServiceIT {
 
     @AfterAll
     static void disconnect() throws Exception {
-        nats.close();
+        bus.close();
     }
 
     @Test
@@ -212,8 +204,8 @@ class BuildServiceIT {
     }
 
     /**
-     * Waits for an event about the deployment that matches. Other consumers of the shared NATS server may publish
-     * about the same deployment too, so tests look for the event they expect rather than the first one.
+     * Waits for an event about the deployment that matches: tests look for the event they expect rather than the
+     * first one.
      */
     private static <T extends IntegrationEvent> T awaitEvent(Class<T> type, UUID deploymentId, Predicate<T> matching,
             Duration atMost) {
@@ -234,35 +226,5 @@ class BuildServiceIT {
 
     private RestClient api() {
         return RestClient.create("http://127.0.0.1:" + port);
-    }
-
-
-    private static void createDatabaseIfMissing(String name) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + DB_HOST + "/postgres", "postgres", "");
-                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, name);
-            if (!exists.executeQuery().next()) {
-                connection.createStatement().execute("create database " + name);
-            }
-        }
-    }
-
-    /** Recreates this test's durable consumer so it starts after everything already in the stream. */
-    private static void startWithNewMessagesOnly(JetStreamManagement jsm) throws Exception {
-        try {
-            jsm.getStreamInfo("PAAS_PROJECT");
-        } catch (JetStreamApiException missing) {
-            jsm.addStream(StreamConfiguration.builder().name("PAAS_PROJECT").subjects("paas.project.>")
-                    .storageType(StorageType.File).retentionPolicy(RetentionPolicy.Limits)
-                    .maxAge(Duration.ofDays(7)).duplicateWindow(Duration.ofMinutes(10)).build());
-        }
-        try {
-            jsm.deleteConsumer("PAAS_PROJECT", DURABLE);
-        } catch (JetStreamApiException absent) {
-            // first run on this server
-        }
-        jsm.addOrUpdateConsumer("PAAS_PROJECT", ConsumerConfiguration.builder().durable(DURABLE)
-                .filterSubject("paas.project.>").ackPolicy(AckPolicy.Explicit).deliverPolicy(DeliverPolicy.New)
-                .ackWait(Duration.ofSeconds(60)).maxDeliver(6).build());
     }
 }

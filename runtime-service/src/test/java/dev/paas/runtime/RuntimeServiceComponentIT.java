@@ -16,9 +16,10 @@ import dev.paas.runtime.testing.TestImages;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import dev.paas.contracts.IntegrationEvent;
+import dev.paas.messaging.testing.EventBus;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
-import io.nats.client.Nats;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
  * running container.
  */
 class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
-
-    private static final String NATS_URL = System.getenv().getOrDefault("PAAS_NATS_URL", "nats://127.0.0.1:4222");
 
     private static Connection nats;
     private static final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
@@ -72,16 +70,11 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
 
     @BeforeAll
     static void listenToRuntimeEvents() throws Exception {
-        nats = Nats.connect(NATS_URL);
+        nats = EventBus.shared().client();
         EventCodec reader = new EventCodec();
         Dispatcher dispatcher = nats.createDispatcher(message -> published.add(reader.fromBytes(message.getData())));
         dispatcher.subscribe("paas.runtime.>");
         nats.flush(Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void disconnect() throws InterruptedException {
-        nats.close();
     }
 
     @AfterEach
@@ -96,7 +89,7 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
                 "first commit", 3000);
         byte[] envelope = codec.toBytes(codec.envelope(image, null));
 
-        nats.jetStream().publish(RuntimeIntegrationSupport.BUILD_DESTINATION + ".image-built.v1", envelope);
+        nats.jetStream().publish(IntegrationEvent.subjectOf(ImageBuilt.class), envelope);
 
         ContainerHealthy healthy = await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50))
                 .until(() -> eventOf(deploymentId, ContainerHealthy.class).orElse(null), event -> event != null);
@@ -120,8 +113,8 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
         assertThat(containers.path(0).path("status").asString()).isEqualTo("RUNNING");
 
         // the same event again, and the same fact under a new event id: neither starts anything
-        nats.jetStream().publish(RuntimeIntegrationSupport.BUILD_DESTINATION + ".image-built.v1", envelope);
-        nats.jetStream().publish(RuntimeIntegrationSupport.BUILD_DESTINATION + ".image-built.v1",
+        nats.jetStream().publish(IntegrationEvent.subjectOf(ImageBuilt.class), envelope);
+        nats.jetStream().publish(IntegrationEvent.subjectOf(ImageBuilt.class),
                 codec.toBytes(codec.envelope(image, null)));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> TestDocker.containersLabelled("paas.project", projectId.toString()).size() == 1

@@ -1,5 +1,6 @@
 package dev.paas.runtime.testing;
 
+import dev.paas.messaging.testing.EventBus;
 import dev.paas.runtime.RuntimeServiceApplication;
 import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,12 +8,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service against real infrastructure: PostgreSQL ({@value TestDatabase#NAME}), NATS at
- * 127.0.0.1:4222, the Docker engine and a Caddy of the test's own. Subclasses share one application context.
- *
- * <p>The service listens for build events on {@value #BUILD_DESTINATION} rather than {@code paas.build}: the NATS
- * server is shared, and the platform's real {@code ImageBuilt} events must neither reach the test nor be taken
- * from the real runtime-service's consumer group. What the service publishes goes to {@code paas.runtime} as usual.
+ * The whole service against real infrastructure: PostgreSQL ({@value TestDatabase#NAME}), a JetStream server and a
+ * Caddy of the test's own, and the Docker engine. Subclasses share one application context. With its own JetStream
+ * server the test neither sees a running platform's events nor sends it any.
  */
 @SpringBootTest(classes = RuntimeServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -21,22 +19,19 @@ import org.springframework.test.context.DynamicPropertySource;
             "paas.runtime.lease=5s",
             "paas.runtime.lease-renewal=1s",
             "paas.docker.stop-grace=2s",
-            "paas.messaging.outbox.poll-interval=200ms",
-            "spring.cloud.stream.bindings.buildEvents-in-0.destination=" + RuntimeIntegrationSupport.BUILD_DESTINATION,
-            "spring.cloud.stream.bindings.buildEvents-in-0.group=runtime-service-it"
+            "paas.messaging.outbox.poll-interval=200ms"
         })
 public abstract class RuntimeIntegrationSupport {
 
-    /** Where the test publishes {@code ImageBuilt}: subject {@code runtimeit.build.image-built.v1}. */
-    public static final String BUILD_DESTINATION = "runtimeit.build";
-
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        EventBus bus = EventBus.shared();
         String databaseUrl = TestDatabase.prepare();
         TestCaddy caddy = TestCaddy.shared();
         TestImages.ensureBuilt(TestDocker.client());
         removeLeftoverTestContainers();
         registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
         registry.add("paas.caddy.admin-url", caddy::adminUrl);
         registry.add("paas.ingress.port", caddy::httpPort);
     }

@@ -23,6 +23,24 @@ public final class EventBus implements AutoCloseable {
         this.client = client;
     }
 
+    private static EventBus shared;
+
+    /** One bus for all test classes of a JVM that share a Spring context; stopped when the JVM exits. */
+    public static synchronized EventBus shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            EventBus bus = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    bus.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            shared = bus;
+        }
+        return shared;
+    }
+
     public static EventBus start() throws IOException, InterruptedException {
         NatsServerProcess server = new NatsServerProcess().start();
         return new EventBus(server, Nats.connect(server.url()));

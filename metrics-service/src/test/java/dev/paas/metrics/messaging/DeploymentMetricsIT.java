@@ -15,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,19 +32,10 @@ class DeploymentMetricsIT {
     int port;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        bus = EventBus.shared();
         registry.add("spring.datasource.url", () -> TestDatabases.url("paas_metrics_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", () -> bus.url());
-    }
-
-    @BeforeAll
-    static void startEventBus() throws Exception {
-        bus = EventBus.start();
-    }
-
-    @AfterAll
-    static void stopEventBus() throws Exception {
-        bus.close();
+        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
     }
 
     @Test

@@ -21,8 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,18 +46,9 @@ class ProjectApiIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        bus = EventBus.shared();
         registry.add("spring.datasource.url", () -> TestDatabases.url("paas_project_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", () -> bus.url());
-    }
-
-    @BeforeAll
-    static void startEventBus() throws Exception {
-        bus = EventBus.start();
-    }
-
-    @AfterAll
-    static void stopEventBus() throws Exception {
-        bus.close();
+        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
     }
 
     @Test

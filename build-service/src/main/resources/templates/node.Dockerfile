@@ -10,4 +10,4 @@ RUN if [ -f package-lock.json ]; then npm ci --omit=dev --no-audit --no-fund; \
 COPY . .
 ENV PORT={{PORT}}
 EXPOSE {{PORT}}
-CMD ["npm", "start"]
+CMD {{START_COMMAND}}

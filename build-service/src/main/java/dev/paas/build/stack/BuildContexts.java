@@ -66,7 +66,12 @@ public final class BuildContexts {
             log.accept("Adding the extra CA bundle " + extraCaBundle.get() + " to the image's trusted certificates");
         }
         Path dockerfile = directory.resolve(StackDetector.DOCKERFILE);
-        write(dockerfile, templates.render(runtime, withExtraCa));
+        List<String> start = templates.usesStartCommand(runtime) ? NodeStartCommand.of(directory)
+                : NodeStartCommand.NPM_START;
+        if (templates.usesStartCommand(runtime)) {
+            log.accept("Start command: " + String.join(" ", start));
+        }
+        write(dockerfile, templates.render(runtime, withExtraCa, start));
         // The Dockerfile itself cannot be ignored: docker-java refuses a context that excludes it.
         List<String> ignored = new ArrayList<>(List.of(".git"));
         ignored.addAll(runtime.ignore());

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * Renders a runtime's Dockerfile template ({@code templates/<name>.Dockerfile} on the classpath). Placeholders:
- * {@code {{BASE_IMAGE}}}, {@code {{PORT}}} and, on a line of its own, {@code {{EXTRA_CA}}} where the extra CA block
- * goes. A template without the {@code {{EXTRA_CA}}} line never receives the CA file.
+ * {@code {{BASE_IMAGE}}}, {@code {{PORT}}}, {@code {{START_COMMAND}}} (the exec-form command array) and, on a line of
+ * its own, {@code {{EXTRA_CA}}} where the extra CA block goes. A template without the {@code {{EXTRA_CA}}} line never
+ * receives the CA file.
  */
 public final class DockerfileTemplates {
 
@@ -19,6 +21,7 @@ public final class DockerfileTemplates {
     static final String BASE_IMAGE = "{{BASE_IMAGE}}";
     static final String PORT = "{{PORT}}";
     static final String EXTRA_CA = "{{EXTRA_CA}}";
+    static final String START_COMMAND = "{{START_COMMAND}}";
     private static final String EXTRA_CA_FRAGMENT = "extra-ca.fragment";
 
     private final Function<String, String> resources;
@@ -33,8 +36,8 @@ public final class DockerfileTemplates {
         this.resources = resources;
     }
 
-    /** The Dockerfile for a runtime, with or without the extra CA block. */
-    public String render(Runtime runtime, boolean withExtraCa) {
+    /** The Dockerfile for a runtime, with or without the extra CA block, starting the app with {@code startCommand}. */
+    public String render(Runtime runtime, boolean withExtraCa, List<String> startCommand) {
         String template = template(runtime);
         String extraCa = withExtraCa && usesExtraCa(runtime)
                 ? resource(EXTRA_CA_FRAGMENT).replace("{{EXTRA_CA_FILE}}", EXTRA_CA_FILE).stripTrailing()
@@ -48,9 +51,15 @@ public final class DockerfileTemplates {
                 continue;
             }
             dockerfile.append(line.replace(BASE_IMAGE, runtime.image())
-                    .replace(PORT, Integer.toString(runtime.port()))).append('\n');
+                    .replace(PORT, Integer.toString(runtime.port()))
+                    .replace(START_COMMAND, NodeStartCommand.asExecForm(startCommand))).append('\n');
         }
         return dockerfile.toString().stripTrailing() + "\n";
+    }
+
+    /** Whether the runtime's template lets the start command be chosen per repository. */
+    public boolean usesStartCommand(Runtime runtime) {
+        return template(runtime).contains(START_COMMAND);
     }
 
     /** Whether the runtime's template has a place for the extra CA block. */

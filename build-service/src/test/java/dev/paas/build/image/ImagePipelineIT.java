@@ -124,7 +124,8 @@ class ImagePipelineIT {
         InspectImageResponse inspected = docker.inspectImageCmd(image.tag()).exec();
         assertThat(inspected.getConfig().getEnv()).contains("PORT=3000",
                 "NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/paas-extra-ca.crt");
-        assertThat(inspected.getConfig().getCmd()).containsExactly("npm", "start");
+        assertThat(inspected.getConfig().getCmd()).as("the sample's start script is plain node")
+                .containsExactly("node", "server.js");
         assertThat(image.exposedTcpPorts()).containsExactly(3000);
         assertThat(log).anyMatch(line -> line.contains("npm install --omit=dev"))
                 .anyMatch(line -> line.contains("added 1 package"));

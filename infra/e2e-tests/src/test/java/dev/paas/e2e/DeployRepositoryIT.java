@@ -81,32 +81,28 @@ class DeployRepositoryIT {
 
     @Test
     void deploysAStaticSite() throws Exception {
-        Path repo = SampleRepositories.create("static-site", "main");
-        JsonNode project = platform.createProject("Static Site", SampleRepositories.url(repo), "main");
-        String deploymentId = platform.deploy(project.get("id").asString()).get("id").asString();
-        platform.awaitSettled(deploymentId);
-
-        JsonNode deployment = platform.deployment(deploymentId);
-        assertThat(deployment.get("status").asString()).as("error: %s", deployment.get("error")).isEqualTo("RUNNING");
-        assertThat(deployment.get("stack").asString()).isEqualTo("static");
-        assertThat(platform.app(project.get("slug").asString(), "/").body()).contains("hello from static");
+        deploysSample("static-site", "Static Site", "static", "hello from static");
     }
 
     @Test
     void deploysARepositoryWithItsOwnDockerfile() throws Exception {
-        Path repo = SampleRepositories.create("dockerfile-app", "main");
-        JsonNode project = platform.createProject("Own Dockerfile", SampleRepositories.url(repo), "main");
-        String deploymentId = platform.deploy(project.get("id").asString()).get("id").asString();
-        platform.awaitSettled(deploymentId);
-
-        JsonNode deployment = platform.deployment(deploymentId);
-        assertThat(deployment.get("status").asString()).as("error: %s", deployment.get("error")).isEqualTo("RUNNING");
-        assertThat(deployment.get("stack").asString()).isEqualTo("dockerfile");
-        assertThat(platform.app(project.get("slug").asString(), "/").body()).contains("hello from dockerfile");
+        deploysSample("dockerfile-app", "Own Dockerfile", "dockerfile", "hello from dockerfile");
     }
 
     @Test
     void anUnknownHostGetsNotFoundFromTheIngress() {
         assertThat(platform.app("no-such-app-here", "/").statusCode()).isEqualTo(404);
+    }
+
+    private void deploysSample(String sample, String name, String stack, String answer) throws Exception {
+        Path repo = SampleRepositories.create(sample, "main");
+        JsonNode project = platform.createProject(name, SampleRepositories.url(repo), "main");
+        String deploymentId = platform.deploy(project.get("id").asString()).get("id").asString();
+        platform.awaitSettled(deploymentId);
+
+        JsonNode deployment = platform.deployment(deploymentId);
+        assertThat(deployment.get("status").asString()).as("error: %s", deployment.get("error")).isEqualTo("RUNNING");
+        assertThat(deployment.get("stack").asString()).isEqualTo(stack);
+        assertThat(platform.app(project.get("slug").asString(), "/").body()).contains(answer);
     }
 }

@@ -66,9 +66,9 @@ public final class BuildContexts {
             log.accept("Adding the extra CA bundle " + extraCaBundle.get() + " to the image's trusted certificates");
         }
         Path dockerfile = directory.resolve(StackDetector.DOCKERFILE);
-        List<String> start = templates.usesStartCommand(runtime) ? NodeStartCommand.of(directory)
-                : NodeStartCommand.NPM_START;
+        List<String> start = NodeStartCommand.NPM_START;
         if (templates.usesStartCommand(runtime)) {
+            start = NodeStartCommand.of(directory);
             log.accept("Start command: " + String.join(" ", start));
         }
         write(dockerfile, templates.render(runtime, withExtraCa, start));

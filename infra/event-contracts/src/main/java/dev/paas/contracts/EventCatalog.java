@@ -3,12 +3,15 @@ package dev.paas.contracts;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.identity.WebhookRegistered;
+import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.contracts.runtime.ContainerHealthy;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
 import dev.paas.contracts.runtime.DeploymentFailed;
+import dev.paas.contracts.webhook.GitPushReceived;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +31,10 @@ public final class EventCatalog {
             ContainerStarted.class,
             ContainerHealthy.class,
             ContainerStopped.class,
-            DeploymentFailed.class);
+            DeploymentFailed.class,
+            GitPushReceived.class,
+            WebhookRegistered.class,
+            WebhookRegistrationFailed.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::keyOf, Function.identity()));

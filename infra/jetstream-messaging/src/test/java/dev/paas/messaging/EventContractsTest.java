@@ -8,12 +8,15 @@ import dev.paas.contracts.IntegrationEvent;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.identity.WebhookRegistered;
+import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.contracts.runtime.ContainerHealthy;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
 import dev.paas.contracts.runtime.DeploymentFailed;
+import dev.paas.contracts.webhook.GitPushReceived;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -33,23 +36,30 @@ class EventContractsTest {
 
     private static final UUID DEPLOYMENT = UUID.fromString("0192f0c4-7a10-7000-8000-000000000001");
     private static final UUID PROJECT = UUID.fromString("0192f0c4-7a10-7000-8000-000000000002");
+    private static final UUID OWNER = UUID.fromString("0192f0c4-7a10-7000-8000-000000000003");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventCodec codec = new EventCodec();
 
     static Stream<IntegrationEvent> samples() {
         return Stream.of(
-                new ProjectCreated(PROJECT, "shop"),
-                new DeploymentRequested(DEPLOYMENT, PROJECT, "shop", "https://github.com/acme/shop.git", "main"),
-                new BuildStarted(DEPLOYMENT, PROJECT),
+                new ProjectCreated(PROJECT, "shop", OWNER, "https://github.com/acme/shop.git", "main", "acme/shop"),
+                new DeploymentRequested(DEPLOYMENT, PROJECT, "shop", "https://github.com/acme/shop.git", "main",
+                        OWNER),
+                new BuildStarted(DEPLOYMENT, PROJECT, OWNER),
                 new ImageBuilt(DEPLOYMENT, PROJECT, "shop", "paas-app/shop:" + DEPLOYMENT, "node",
-                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000),
+                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER),
                 new BuildFailed(DEPLOYMENT, PROJECT, "branch 'release' not found in https://github.com/acme/shop.git",
-                        null, null, null),
-                new ContainerStarted(DEPLOYMENT, PROJECT, "4f1c0e2b9a7d", 536_870_912L, 500_000_000L),
+                        null, null, null, OWNER),
+                new ContainerStarted(DEPLOYMENT, PROJECT, "4f1c0e2b9a7d", 536_870_912L, 500_000_000L, OWNER),
                 new ContainerHealthy(DEPLOYMENT, PROJECT, "4f1c0e2b9a7d", "http://shop.paas.localhost"),
                 new ContainerStopped(DEPLOYMENT, PROJECT, "4f1c0e2b9a7d", "replaced by deployment 0192f0c4"),
-                new DeploymentFailed(DEPLOYMENT, PROJECT, "app did not answer HTTP on port 3000 within 60 s"));
+                new DeploymentFailed(DEPLOYMENT, PROJECT, "app did not answer HTTP on port 3000 within 60 s"),
+                new GitPushReceived("72d3162e-cc78-11e3-81ab-4c9367dc0958", PROJECT, "acme/shop", "main",
+                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", "octocat"),
+                new WebhookRegistered(PROJECT, "acme/shop", 12_345_678L),
+                new WebhookRegistrationFailed(PROJECT, "acme/shop",
+                        "the owner has no linked GitHub account; link it and recreate the webhook"));
     }
 
     @ParameterizedTest
@@ -78,7 +88,7 @@ class EventContractsTest {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "build.build-started", 1,
                 java.time.Instant.now(), DEPLOYMENT.toString(), null, grown);
 
-        assertThat(codec.read(envelope, BuildStarted.class)).isEqualTo(new BuildStarted(DEPLOYMENT, PROJECT));
+        assertThat(codec.read(envelope, BuildStarted.class)).isEqualTo(new BuildStarted(DEPLOYMENT, PROJECT, OWNER));
     }
 
     @Test

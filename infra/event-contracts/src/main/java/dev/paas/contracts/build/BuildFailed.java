@@ -13,10 +13,17 @@ import java.util.UUID;
  * @param stack what was detected before it failed, or {@code null}
  * @param commitSha the commit, or {@code null} when the clone itself failed
  * @param commitMessage its first line, or {@code null}
+ * @param ownerId the user who owns the project (added in 1.1; {@code null} when the request carried none)
  */
 @EventType(name = "build.build-failed", version = 1)
 public record BuildFailed(UUID deploymentId, UUID projectId, String reason, String stack, String commitSha,
-        String commitMessage) implements IntegrationEvent {
+        String commitMessage, UUID ownerId) implements IntegrationEvent {
+
+    /** A failure without an owner, as the first version of this contract described it. */
+    public BuildFailed(UUID deploymentId, UUID projectId, String reason, String stack, String commitSha,
+            String commitMessage) {
+        this(deploymentId, projectId, reason, stack, commitSha, commitMessage, null);
+    }
 
     @Override
     public String aggregateId() {

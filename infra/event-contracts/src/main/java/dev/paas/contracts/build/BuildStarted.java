@@ -9,9 +9,15 @@ import java.util.UUID;
  *
  * @param deploymentId the deployment being built
  * @param projectId the project
+ * @param ownerId the user who owns the project (added in 1.1; {@code null} when the request carried none)
  */
 @EventType(name = "build.build-started", version = 1)
-public record BuildStarted(UUID deploymentId, UUID projectId) implements IntegrationEvent {
+public record BuildStarted(UUID deploymentId, UUID projectId, UUID ownerId) implements IntegrationEvent {
+
+    /** A start without an owner, as the first version of this contract described it. */
+    public BuildStarted(UUID deploymentId, UUID projectId) {
+        this(deploymentId, projectId, null);
+    }
 
     @Override
     public String aggregateId() {

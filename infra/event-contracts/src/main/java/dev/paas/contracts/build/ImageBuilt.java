@@ -15,10 +15,17 @@ import java.util.UUID;
  * @param commitSha the commit that was built
  * @param commitMessage its first line
  * @param port the TCP port the app listens on inside its container
+ * @param ownerId the user who owns the project (added in 1.1; {@code null} when the request carried none)
  */
 @EventType(name = "build.image-built", version = 1)
 public record ImageBuilt(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
-        String commitSha, String commitMessage, int port) implements IntegrationEvent {
+        String commitSha, String commitMessage, int port, UUID ownerId) implements IntegrationEvent {
+
+    /** An image without an owner, as the first version of this contract described it. */
+    public ImageBuilt(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
+            String commitSha, String commitMessage, int port) {
+        this(deploymentId, projectId, projectSlug, imageTag, stack, commitSha, commitMessage, port, null);
+    }
 
     @Override
     public String aggregateId() {

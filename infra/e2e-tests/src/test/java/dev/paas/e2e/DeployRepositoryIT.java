@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class DeployRepositoryIT {
 
-    private final Platform platform = new Platform();
+    private static final Platform platform = Platform.signedUp("deployer");
 
     @Test
     void deploysANodeAppAndServesItThroughTheIngress() throws Exception {

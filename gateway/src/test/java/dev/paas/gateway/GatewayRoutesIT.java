@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class GatewayRoutesIT {
 
     private static final List<HttpServer> UPSTREAMS = new ArrayList<>();
+    private static final String ADMIN_TOKEN = TestTokens.shared().admin();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -33,6 +34,8 @@ class GatewayRoutesIT {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) throws IOException {
+        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_routes");
+        TestTokens.register(registry);
         for (String service : List.of("project", "build", "runtime", "identity", "database", "metrics", "billing")) {
             String url = startUpstream(service);
             registry.add("PAAS_" + service.toUpperCase() + "_SERVICE_URL", () -> url);
@@ -55,6 +58,14 @@ class GatewayRoutesIT {
             "/api/v1/deployments/7/runtime, runtime",
             "/api/v1/projects/42/containers, runtime",
             "/api/v1/auth/me, identity",
+            "/api/v1/github/repositories, identity",
+            "/api/v1/github/repositories/octo/hello/branches, identity",
+            "/api/v1/admin/users, identity",
+            "/api/v1/admin/users/42/role, identity",
+            "/api/v1/admin/audit, identity",
+            "/api/v1/admin/signing-keys/rotate, identity",
+            "/api/v1/admin/projects, project",
+            "/api/v1/admin/projects/42, project",
             "/api/v1/databases, database",
             "/api/v1/metrics/deployments, metrics",
             "/api/v1/billing/wallet, billing"
@@ -73,8 +84,10 @@ class GatewayRoutesIT {
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }
 
+    /** As an administrator: admin paths and the gateway's metrics need the role, the rest any signed-in user. */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -23,21 +23,38 @@ class UnavailableServiceIT {
 
     @DynamicPropertySource
     static void deadUpstream(DynamicPropertyRegistry registry) throws IOException {
+        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_unavailable");
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         registry.add("PAAS_BILLING_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort);
+        TestTokens.register(registry);
+        registry.add("paas.gateway.api-tokens.exchange-url",
+                () -> "http://127.0.0.1:" + closedPort + "/internal/api-tokens/exchange");
     }
 
     @Test
     void answersServiceUnavailableNamingTheService() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/billing/projects/1/usage")).build(),
+                URI.create("http://127.0.0.1:" + port + "/api/v1/billing/projects/1/usage"))
+                        .header("Authorization", "Bearer " + TestTokens.shared().user()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(response.body()).contains("billing-service is unavailable");
+    }
+
+    @Test
+    void answersServiceUnavailableNamingIdentityServiceWhenApiTokensCannotBeChecked() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
+                        .header("Authorization", "Bearer paas_pat_identityServiceIsDownRightNow0123456789").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("identity-service is unavailable");
     }
 }

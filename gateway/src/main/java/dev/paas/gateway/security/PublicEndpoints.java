@@ -1,0 +1,41 @@
+package dev.paas.gateway.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/** What anybody may call without a token. */
+final class PublicEndpoints {
+
+    /** Sign-in, the key set, GitHub's redirect back, webhooks (verified by signature) and health probes. */
+    static final ServerWebExchangeMatcher ANONYMOUS = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                    "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/github/exchange", "/webhooks/github"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/auth/jwks",
+                    "/api/v1/auth/github/callback"),
+            ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**"));
+
+    /** Starts a GitHub sign-in; with a token it links GitHub to that account instead, so a token still counts. */
+    static final ServerWebExchangeMatcher GITHUB_AUTHORIZE =
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/auth/github/authorize");
+
+    /** Everything the gateway serves itself and that is never API: the dashboard and its files. */
+    static final ServerWebExchangeMatcher STATIC_FILES = new AndServerWebExchangeMatcher(
+            new OrServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**"),
+                    ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/**")),
+            new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api", "/api/**",
+                    "/actuator", "/actuator/**", "/webhooks/**", "/unavailable/**")));
+
+    /**
+     * Where a bearer token is not even looked at: a stale token sent along with a sign-in or a page load must not
+     * turn it into a 401.
+     */
+    static final ServerWebExchangeMatcher TOKEN_IGNORED = new OrServerWebExchangeMatcher(ANONYMOUS,
+            STATIC_FILES);
+
+    private PublicEndpoints() {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.paas.gateway.webhooks;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The gateway's own record of which projects were picked from which GitHub repository, fed by
+ * {@code ProjectCreated}. Repository names are kept in lower case because GitHub's are case-insensitive.
+ */
+@Repository
+class GitHubProjects {
+
+    private final JdbcTemplate jdbc;
+
+    GitHubProjects(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void register(UUID projectId, String repository, Instant at) {
+        jdbc.update("insert into github_projects (project_id, repository, created_at) values (?, ?, ?)"
+                + " on conflict do nothing", projectId, normalized(repository), Timestamp.from(at));
+    }
+
+    /** Projects registered for {@code repository} ({@code owner/name}, any case), oldest first. */
+    List<UUID> registeredFor(String repository) {
+        return jdbc.queryForList("select project_id from github_projects where repository = ?"
+                + " order by created_at, project_id", UUID.class, normalized(repository));
+    }
+
+    private static String normalized(String repository) {
+        return repository.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.paas.gateway.webhooks;
+
+import dev.paas.contracts.webhook.GitPushReceived;
+import dev.paas.messaging.outbox.Outbox;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Verifies a GitHub delivery against the projects registered for its repository and turns a push into
+ * {@code GitPushReceived}. The event goes through the outbox in the transaction that records the delivery id, so
+ * it is published exactly once per delivery, also while NATS or project-service is down. Blocking (JDBC): callers
+ * on event-loop threads must move it elsewhere.
+ */
+@Service
+class GitHubWebhooks {
+
+    private static final Log log = LogFactory.getLog(GitHubWebhooks.class);
+
+    private final WebhookSecrets secrets;
+    private final GitHubProjects projects;
+    private final WebhookDeliveries deliveries;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+
+    GitHubWebhooks(WebhookSecrets secrets, GitHubProjects projects, WebhookDeliveries deliveries, Outbox outbox,
+            PlatformTransactionManager transactionManager) {
+        this.secrets = secrets;
+        this.projects = projects;
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** A delivery as received: its headers and the exact body bytes the signature covers. */
+    record Delivery(String event, String deliveryId, String signature, byte[] body) {
+    }
+
+    /** Handles a delivery whose event and delivery headers are present; throws {@link WebhookRejected} otherwise. */
+    WebhookOutcome receive(Delivery delivery) {
+        if (!secrets.configured()) {
+            throw new WebhookRejected(HttpStatus.SERVICE_UNAVAILABLE, "Webhooks not configured",
+                    "the gateway has no webhook key (PAAS_WEBHOOK_KEY), so it cannot verify deliveries");
+        }
+        WebhookPayload payload = WebhookPayload.parse(delivery.body());
+        UUID projectId = signingProject(payload.repository(), delivery);
+        return switch (delivery.event()) {
+            case "ping" -> new WebhookOutcome.Pong();
+            case "push" -> push(projectId, payload, delivery);
+            default -> new WebhookOutcome.Ignored(delivery.event());
+        };
+    }
+
+    private UUID signingProject(String repository, Delivery delivery) {
+        List<UUID> candidates = projects.registeredFor(repository);
+        if (candidates.isEmpty()) {
+            throw new WebhookRejected(HttpStatus.NOT_FOUND, "Unknown repository",
+                    "unknown repository: no project is registered for " + repository);
+        }
+        if (delivery.signature() == null || delivery.signature().isBlank()) {
+            throw new WebhookRejected(HttpStatus.UNAUTHORIZED, "Missing signature",
+                    "the delivery has no X-Hub-Signature-256 header");
+        }
+        // Each project registered its own hook with its own secret; the one whose secret signed this is the target.
+        return candidates.stream()
+                .filter(projectId -> secrets.verifies(projectId, delivery.body(), delivery.signature()))
+                .findFirst()
+                .orElseThrow(() -> new WebhookRejected(HttpStatus.UNAUTHORIZED, "Invalid signature",
+                        "X-Hub-Signature-256 does not match the webhook secret of any project for " + repository));
+    }
+
+    private WebhookOutcome push(UUID projectId, WebhookPayload payload, Delivery delivery) {
+        GitPushReceived event = new GitPushReceived(delivery.deliveryId(), projectId, payload.repository(),
+                payload.branch(), payload.after(), payload.headCommitFirstLine(), payload.pusher());
+        WebhookOutcome outcome = transactions.execute(status -> {
+            if (!deliveries.recordFirstReceipt(delivery.deliveryId(), projectId, delivery.event())) {
+                return new WebhookOutcome.Duplicate(delivery.deliveryId());
+            }
+            outbox.append(event);
+            return new WebhookOutcome.Accepted(delivery.deliveryId());
+        });
+        if (outcome instanceof WebhookOutcome.Accepted) {
+            log.info("accepted push delivery " + delivery.deliveryId() + " to " + payload.repository() + " "
+                    + payload.ref() + " for project " + projectId);
+        } else {
+            log.info("ignored repeated push delivery " + delivery.deliveryId() + " for project " + projectId);
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.paas.gateway.webhooks;
+
+import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.messaging.inbox.EventSubscriptions;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Learns which projects were picked from GitHub, so their deliveries are recognised. */
+@Configuration(proxyBeanMethods = false)
+class ProjectEventListeners {
+
+    @Bean
+    Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, GitHubProjects projects) {
+        return subscriptions.consumer("gateway-projects")
+                .on(ProjectCreated.class, (event, envelope) -> {
+                    // Projects with a plain repository URL get no hook, so no delivery can name them.
+                    if (event.githubRepository() != null && !event.githubRepository().isBlank()) {
+                        projects.register(event.projectId(), event.githubRepository(), envelope.occurredAt());
+                    }
+                })
+                .build();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.paas.gateway.webhooks;
+
+/** What the receiver did with a verified delivery. */
+sealed interface WebhookOutcome {
+
+    /** GitHub's {@code ping} when a hook is created. */
+    record Pong() implements WebhookOutcome {
+    }
+
+    /** An event other than a push: verified, then ignored. */
+    record Ignored(String event) implements WebhookOutcome {
+    }
+
+    /** A push recorded and {@code GitPushReceived} appended to the outbox. */
+    record Accepted(String deliveryId) implements WebhookOutcome {
+    }
+
+    /** A push delivery accepted before (a GitHub redelivery): nothing published again. */
+    record Duplicate(String deliveryId) implements WebhookOutcome {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.paas.gateway.webhooks;
+
+import org.springframework.http.HttpStatus;
+
+/** A delivery refused with a 4xx or 503 problem; nothing was stored or published for it. */
+final class WebhookRejected extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String title;
+
+    WebhookRejected(HttpStatus status, String title, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+    }
+
+    static WebhookRejected malformed(String detail) {
+        return new WebhookRejected(HttpStatus.BAD_REQUEST, "Malformed webhook delivery", detail);
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String title() {
+        return title;
+    }
+}

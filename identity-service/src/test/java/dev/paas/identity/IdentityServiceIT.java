@@ -29,6 +29,7 @@ class IdentityServiceIT {
     static void database(DynamicPropertyRegistry registry) throws Exception {
         String url = TestDatabases.createIfMissing("paas_identity_test");
         registry.add("spring.datasource.url", () -> url);
+        registry.add("paas.identity.secrets-key", () -> IdentityTesting.SECRETS_KEY);
     }
 
     @Test

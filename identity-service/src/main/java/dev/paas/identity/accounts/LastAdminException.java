@@ -1,0 +1,9 @@
+package dev.paas.identity.accounts;
+
+/** A change that would leave the platform without an enabled admin. Changes nothing. */
+public class LastAdminException extends RuntimeException {
+
+    public LastAdminException(String change, String email) {
+        super("cannot " + change + " " + email + ": it is the last enabled admin; make another user admin first");
+    }
+}

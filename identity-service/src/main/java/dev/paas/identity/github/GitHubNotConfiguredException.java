@@ -1,0 +1,10 @@
+package dev.paas.identity.github;
+
+/** GitHub sign-in was asked for but no OAuth app is configured. */
+public class GitHubNotConfiguredException extends RuntimeException {
+
+    GitHubNotConfiguredException() {
+        super("sign-in with GitHub is not configured on this platform: set PAAS_GITHUB_CLIENT_ID and "
+                + "PAAS_GITHUB_CLIENT_SECRET on identity-service");
+    }
+}

@@ -1,0 +1,9 @@
+package dev.paas.identity.github;
+
+/** A one-time GitHub login code that is unknown, used or expired. */
+public class InvalidLoginCodeException extends RuntimeException {
+
+    InvalidLoginCodeException() {
+        super("this GitHub login code is invalid, used or expired; sign in with GitHub again");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.paas.identity.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paas.identity.IdentityTesting;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Registrations racing on an empty platform: exactly one of them becomes the admin. */
+@DirtiesContext
+@SpringBootTest
+class FirstAdminIT {
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        IdentityTesting.configure(registry, "paas_identity_test_first_admin");
+    }
+
+    @Test
+    void makesExactlyOneOfSimultaneousFirstRegistrationsAdmin() throws Exception {
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Callable<Account>> registrations = IntStream.range(0, racers)
+                    .mapToObj(i -> (Callable<Account>) () -> {
+                        start.await();
+                        return i % 2 == 0 ? accounts.register("racer" + i + "@example.com", "racing password", "::1")
+                                : accounts.registerExternal("racer" + i + "@example.com");
+                    })
+                    .toList();
+            List<Future<Account>> results = registrations.stream().map(pool::submit).toList();
+            start.countDown();
+            long admins = 0;
+            for (Future<Account> result : results) {
+                admins += result.get().admin() ? 1 : 0;
+            }
+            assertThat(admins).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from accounts where role = 'admin'", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'account.registered' "
+                + "and detail->>'method' = 'github'", Integer.class)).isEqualTo(racers / 2);
+    }
+
+    @Test
+    void refusesAnExternalRegistrationOfATakenEmail() {
+        accounts.registerExternal("external@example.com");
+        assertThatThrownBy(() -> accounts.registerExternal(" External@example.com"))
+                .isInstanceOf(EmailTakenException.class);
+        assertThat(accounts.findByEmail("EXTERNAL@example.com")).get().extracting(Account::hasPassword)
+                .isEqualTo(false);
+    }
+}

@@ -33,6 +33,7 @@ class FirstAdminIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         IdentityTesting.configure(registry, "paas_identity_test_first_admin");
+        registry.add("paas.identity.admin-emails", () -> "boss@example.com, ops@example.com");
     }
 
     @Test
@@ -62,6 +63,15 @@ class FirstAdminIT {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'account.registered' "
                 + "and detail->>'method' = 'github'", Integer.class)).isEqualTo(racers / 2);
+    }
+
+    @Test
+    void makesAccountsWithConfiguredAdminEmailsAdminsAndNobodyElse() {
+        accounts.register("early@example.com", "a long enough password", "::1");
+
+        assertThat(accounts.register(" BOSS@example.com", "a long enough password", "::1").admin()).isTrue();
+        assertThat(accounts.registerExternal("ops@example.com").admin()).isTrue();
+        assertThat(accounts.register("worker@example.com", "a long enough password", "::1").admin()).isFalse();
     }
 
     @Test

@@ -136,6 +136,11 @@ final class Platform {
         return send(HttpRequest.newBuilder(URI.create(gateway + path)).GET());
     }
 
+    /** A GET of an absolute URL (a redirect's target) from this address, redirects not followed. */
+    HttpResponse<String> getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** Any request to the gateway, as this user from this address. */
     HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).method(method,

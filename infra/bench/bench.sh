@@ -10,7 +10,8 @@
 # Traffic goes to 127.0.0.1 only; every wait is bounded.
 #
 # Environment: PAAS_GATEWAY (http://127.0.0.1:8080), PAAS_INGRESS (http://127.0.0.1:8000), PAAS_BASE_DOMAIN (paas.localhost),
-#              PAAS_API_TOKEN (sent as a bearer token if set), PAAS_BENCH_TIMEOUT (300 s per wait),
+#              PAAS_API_TOKEN (sent as a bearer token; without it the bench signs up an account of its own),
+#              PAAS_BENCH_TIMEOUT (300 s per wait),
 #              PAAS_BENCH_FLOOR_ONLY=1 (only the hand-written Dockerfile part).
 set -euo pipefail
 
@@ -117,6 +118,16 @@ sed -i "s/\"name\": \"node-hello\"/\"name\": \"$name\"/" "$repo/package.json"
 git -C "$repo" init -q -b main
 git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost add -A
 git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost commit -qm 'node-hello'
+
+if ((${#auth[@]} == 0)); then
+  # No token given: a bench account of its own (an access token lives 15 minutes, longer than the bench).
+  email="$name@bench.paas.localhost"
+  body=$(api POST /auth/register "{\"email\":\"$email\",\"password\":\"bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')\"}") || exit 1
+  token=$(json_field "$body" accessToken)
+  [[ -n $token ]] || die "unexpected answer to POST /auth/register: $body"
+  auth=(-H "Authorization: Bearer $token")
+  echo "    signed up $email"
+fi
 
 say "creating project $name (file://$repo)"
 body=$(api POST /projects "{\"name\":\"$name\",\"repoUrl\":\"file://$repo\",\"branch\":\"main\"}") || exit 1

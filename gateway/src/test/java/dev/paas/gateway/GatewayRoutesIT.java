@@ -66,6 +66,7 @@ class GatewayRoutesIT {
             "/api/v1/admin/signing-keys/rotate, identity",
             "/api/v1/admin/projects, project",
             "/api/v1/admin/projects/42, project",
+            "/api/v1/admin/metrics/deployments, metrics",
             "/api/v1/databases, database",
             "/api/v1/metrics/deployments, metrics",
             "/api/v1/billing/wallet, billing"

@@ -18,7 +18,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainDoesNotImportAdapters = noClasses()
-            .that().resideInAnyPackage("dev.paas.project.projects..", "dev.paas.project.deployments..")
+            .that().resideInAnyPackage("dev.paas.project.projects..", "dev.paas.project.deployments..",
+                    "dev.paas.project.pushes..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.paas.project.web..", "dev.paas.project.messaging..");
 
     @ArchTest

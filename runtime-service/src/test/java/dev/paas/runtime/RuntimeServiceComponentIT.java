@@ -13,6 +13,7 @@ import dev.paas.runtime.ingress.CaddyFailures;
 import dev.paas.runtime.testing.RuntimeIntegrationSupport;
 import dev.paas.runtime.testing.TestDocker;
 import dev.paas.runtime.testing.TestImages;
+import dev.paas.security.testing.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -66,6 +67,7 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final UUID projectId = UUID.randomUUID();
+    private final UUID owner = UUID.randomUUID();
     private final String slug = "ct-" + projectId.toString().substring(0, 8);
 
     @BeforeAll
@@ -86,7 +88,7 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
     void answersImageBuiltWithContainerStartedThenContainerHealthy() throws Exception {
         UUID deploymentId = UUID.randomUUID();
         ImageBuilt image = new ImageBuilt(deploymentId, projectId, slug, TestImages.APP, "node", "abc123",
-                "first commit", 3000);
+                "first commit", 3000, owner);
         byte[] envelope = codec.toBytes(codec.envelope(image, null));
 
         nats.jetStream().publish(IntegrationEvent.subjectOf(ImageBuilt.class), envelope);
@@ -96,6 +98,7 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
         ContainerStarted started = eventOf(deploymentId, ContainerStarted.class).orElseThrow();
         assertThat(started.memoryBytes()).isEqualTo(512L * 1024 * 1024);
         assertThat(started.nanoCpus()).isEqualTo(500_000_000L);
+        assertThat(started.ownerId()).isEqualTo(owner);
         assertThat(healthy.containerId()).isEqualTo(started.containerId());
         assertThat(healthy.url()).isEqualTo("http://" + slug + ".paas.localhost:" + caddy().httpPort());
         assertThat(caddy().get(slug + ".paas.localhost").body())
@@ -129,19 +132,20 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
 
         assertThat(problem.path("status").asInt()).isEqualTo(404);
         assertThat(problem.path("detail").asString()).contains(unknown.toString());
-        assertThat(getJson("/api/v1/projects/" + UUID.randomUUID() + "/containers", 200)).isEmpty();
+        assertThat(getJson("/api/v1/projects/" + UUID.randomUUID() + "/containers", 404).path("status").asInt())
+                .isEqualTo(404);
         assertThat(getJson("/api/v1/deployments/not-a-uuid/runtime", 400).path("status").asInt()).isEqualTo(400);
     }
 
     @Test
     void exposesProbesAndMetrics() throws Exception {
-        assertThat(getJson("/actuator/health/readiness", 200).path("status").asString()).isEqualTo("UP");
-        assertThat(getJson("/actuator/health/liveness", 200).path("status").asString()).isEqualTo("UP");
-        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        assertThat(getJson("/actuator/health/readiness", 200, null).path("status").asString()).isEqualTo("UP");
+        assertThat(getJson("/actuator/health/liveness", 200, null).path("status").asString()).isEqualTo("UP");
+        HttpResponse<String> prometheus = get("/actuator/prometheus", null);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("paas_runtime_start_to_healthy_seconds")
                 .contains("resilience4j_circuitbreaker_state");
-        assertThat(get("/v3/api-docs").body()).contains("/api/v1/deployments/{id}/runtime");
+        assertThat(get("/v3/api-docs", null).body()).contains("/api/v1/deployments/{id}/runtime");
     }
 
     @Test
@@ -180,13 +184,20 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
     }
 
     private JsonNode getJson(String path, int expectedStatus) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(path);
+        return getJson(path, expectedStatus, TestTokens.shared().user(owner));
+    }
+
+    private JsonNode getJson(String path, int expectedStatus, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, token);
         assertThat(response.statusCode()).as("%s answered %s", path, response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -17,7 +17,7 @@ class RuntimeEventListeners {
     Consumer<Message<byte[]>> runtimeEvents(EventSubscriptions subscriptions, UsageRecorder usage) {
         return subscriptions.consumer("billing-service")
                 .on(ContainerStarted.class, (event, envelope) -> usage.started(event.deploymentId(),
-                        event.projectId(), event.containerId(), event.memoryBytes(), event.nanoCpus(),
+                        event.projectId(), event.ownerId(), event.containerId(), event.memoryBytes(), event.nanoCpus(),
                         envelope.occurredAt()))
                 .on(ContainerStopped.class, (event, envelope) -> usage.stopped(event.deploymentId(),
                         envelope.occurredAt()))

@@ -8,13 +8,14 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One container's billable interval: from start to stop, with the limits it was given. */
+/** One container's billable interval: from start to stop, with the limits it was given and whom it is billed to. */
 @Table("container_usage")
 public class ContainerUsage {
 
     @Id
     private final UUID deploymentId;
     private final UUID projectId;
+    private final UUID ownerId;
     private final String containerId;
     private final long memoryBytes;
     private final long nanoCpus;
@@ -24,10 +25,11 @@ public class ContainerUsage {
     private Integer version;
 
     @PersistenceCreator
-    ContainerUsage(UUID deploymentId, UUID projectId, String containerId, long memoryBytes, long nanoCpus,
-            Instant startedAt, Instant stoppedAt, Integer version) {
+    ContainerUsage(UUID deploymentId, UUID projectId, UUID ownerId, String containerId, long memoryBytes,
+            long nanoCpus, Instant startedAt, Instant stoppedAt, Integer version) {
         this.deploymentId = deploymentId;
         this.projectId = projectId;
+        this.ownerId = ownerId;
         this.containerId = containerId;
         this.memoryBytes = memoryBytes;
         this.nanoCpus = nanoCpus;
@@ -36,9 +38,10 @@ public class ContainerUsage {
         this.version = version;
     }
 
-    static ContainerUsage start(UUID deploymentId, UUID projectId, String containerId, long memoryBytes,
-            long nanoCpus, Instant at) {
-        return new ContainerUsage(deploymentId, projectId, containerId, memoryBytes, nanoCpus, at, null, null);
+    static ContainerUsage start(UUID deploymentId, UUID projectId, UUID ownerId, String containerId,
+            long memoryBytes, long nanoCpus, Instant at) {
+        return new ContainerUsage(deploymentId, projectId, ownerId, containerId, memoryBytes, nanoCpus, at, null,
+                null);
     }
 
     void stop(Instant at) {
@@ -60,6 +63,11 @@ public class ContainerUsage {
 
     public UUID projectId() {
         return projectId;
+    }
+
+    /** Who is billed for it; {@code null} for containers started before they carried an owner. */
+    public UUID ownerId() {
+        return ownerId;
     }
 
     public String containerId() {

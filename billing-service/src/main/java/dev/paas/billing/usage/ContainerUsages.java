@@ -7,5 +7,5 @@ import org.springframework.data.repository.ListCrudRepository;
 /** Every container interval billing knows of. */
 public interface ContainerUsages extends ListCrudRepository<ContainerUsage, UUID> {
 
-    List<ContainerUsage> findByProjectIdOrderByStartedAtDesc(UUID projectId);
+    List<ContainerUsage> findByProjectIdAndOwnerIdOrderByStartedAtDesc(UUID projectId, UUID ownerId);
 }

@@ -19,10 +19,11 @@ public class UsageRecorder {
         this.usages = usages;
     }
 
-    public void started(UUID deploymentId, UUID projectId, String containerId, long memoryBytes, long nanoCpus,
-            Instant at) {
+    public void started(UUID deploymentId, UUID projectId, UUID ownerId, String containerId, long memoryBytes,
+            long nanoCpus, Instant at) {
         if (!usages.existsById(deploymentId)) {
-            usages.save(ContainerUsage.start(deploymentId, projectId, containerId, memoryBytes, nanoCpus, at));
+            usages.save(ContainerUsage.start(deploymentId, projectId, ownerId, containerId, memoryBytes, nanoCpus,
+                    at));
         }
     }
 
@@ -33,7 +34,11 @@ public class UsageRecorder {
         }, () -> log.info("no running usage for deployment " + deploymentId + "; nothing to close"));
     }
 
-    public List<ContainerUsage> ofProject(UUID projectId) {
-        return usages.findByProjectIdOrderByStartedAtDesc(projectId);
+    /**
+     * The usage of {@code ownerId}'s project, newest first; empty when the project is unknown here or someone
+     * else's, which callers answer alike.
+     */
+    public List<ContainerUsage> ofProject(UUID projectId, UUID ownerId) {
+        return usages.findByProjectIdAndOwnerIdOrderByStartedAtDesc(projectId, ownerId);
     }
 }

@@ -2,15 +2,19 @@ package dev.paas.billing.web;
 
 import dev.paas.billing.usage.ContainerUsage;
 import dev.paas.billing.usage.UsageRecorder;
+import dev.paas.security.CurrentUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Container usage per project, the basis of hourly charges. */
+/** Container usage of the caller's projects, the basis of hourly charges. */
 @RestController
 @RequestMapping("/api/v1/billing/projects")
 class UsageController {
@@ -21,10 +25,21 @@ class UsageController {
         this.usage = usage;
     }
 
+    /**
+     * The project's container intervals, newest first. A project that never ran a container and someone else's
+     * project both answer 404, so neither can be told from the other.
+     */
     @GetMapping("/{projectId}/usage")
-    List<UsageView> usage(@PathVariable UUID projectId) {
+    List<UsageView> usage(@PathVariable UUID projectId, CurrentUser user) {
         Instant now = Instant.now();
-        return usage.ofProject(projectId).stream().map(interval -> UsageView.of(interval, now)).toList();
+        List<ContainerUsage> intervals = usage.ofProject(projectId, user.id());
+        if (intervals.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "no usage recorded for project " + projectId + ": it is unknown or has not run a container yet");
+            problem.setTitle("Not found");
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        }
+        return intervals.stream().map(interval -> UsageView.of(interval, now)).toList();
     }
 
     /** One container interval as the API shows it. */

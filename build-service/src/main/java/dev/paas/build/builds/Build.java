@@ -22,6 +22,7 @@ class Build extends AbstractAggregateRoot<Build> {
     @Id
     private final UUID id;
     private final UUID projectId;
+    private final UUID ownerId;
     private final String projectSlug;
     private final String repoUrl;
     private final String branch;
@@ -40,11 +41,12 @@ class Build extends AbstractAggregateRoot<Build> {
     private Long version;
 
     @PersistenceCreator
-    private Build(UUID id, UUID projectId, String projectSlug, String repoUrl, String branch, BuildStatus status,
-            int attempts, String stack, String commitSha, String commitMessage, String imageTag, Integer port,
-            String error, Instant queuedAt, Instant startedAt, Instant finishedAt, Long version) {
+    private Build(UUID id, UUID projectId, UUID ownerId, String projectSlug, String repoUrl, String branch,
+            BuildStatus status, int attempts, String stack, String commitSha, String commitMessage, String imageTag,
+            Integer port, String error, Instant queuedAt, Instant startedAt, Instant finishedAt, Long version) {
         this.id = id;
         this.projectId = projectId;
+        this.ownerId = ownerId;
         this.projectSlug = projectSlug;
         this.repoUrl = repoUrl;
         this.branch = branch;
@@ -62,13 +64,16 @@ class Build extends AbstractAggregateRoot<Build> {
         this.version = version;
     }
 
-    /** A new build for a requested deployment, waiting on the queue. */
-    static Build queue(UUID deploymentId, UUID projectId, String projectSlug, String repoUrl, String branch,
-            Instant now) {
+    /**
+     * A new build for a requested deployment, waiting on the queue. {@code ownerId} is {@code null} for requests
+     * from before accounts existed: nobody but the platform sees such a build.
+     */
+    static Build queue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
+            String branch, Instant now) {
         Objects.requireNonNull(deploymentId, "deploymentId");
         Objects.requireNonNull(projectId, "projectId");
-        Build build = new Build(deploymentId, projectId, projectSlug, repoUrl, branch, BuildStatus.QUEUED, 0, null,
-                null, null, null, null, null, now, null, null, null);
+        Build build = new Build(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, BuildStatus.QUEUED, 0,
+                null, null, null, null, null, null, now, null, null, null);
         build.registerEvent(new BuildEvents.Queued(deploymentId));
         return build;
     }
@@ -79,7 +84,7 @@ class Build extends AbstractAggregateRoot<Build> {
         status = BuildStatus.RUNNING;
         attempts++;
         startedAt = now;
-        registerEvent(new BuildEvents.Started(id, projectId));
+        registerEvent(new BuildEvents.Started(id, projectId, ownerId));
     }
 
     void recordCommit(String sha, String message) {
@@ -100,7 +105,7 @@ class Build extends AbstractAggregateRoot<Build> {
         port = appPort;
         finishedAt = now;
         registerEvent(new BuildEvents.Succeeded(id, projectId, projectSlug, imageTag, stack, commitSha,
-                commitMessage, appPort));
+                commitMessage, appPort, ownerId));
     }
 
     void fail(String reason, Instant now) {
@@ -108,7 +113,7 @@ class Build extends AbstractAggregateRoot<Build> {
         status = BuildStatus.FAILED;
         error = reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH - 1) + "…";
         finishedAt = now;
-        registerEvent(new BuildEvents.Failed(id, projectId, error, stack, commitSha, commitMessage));
+        registerEvent(new BuildEvents.Failed(id, projectId, error, stack, commitSha, commitMessage, ownerId));
     }
 
     /** The worker stops (shutdown) and gives the build back; the attempt does not count. */
@@ -149,6 +154,15 @@ class Build extends AbstractAggregateRoot<Build> {
 
     UUID projectId() {
         return projectId;
+    }
+
+    UUID ownerId() {
+        return ownerId;
+    }
+
+    /** Whether the build belongs to {@code userId}; one without an owner belongs to nobody. */
+    boolean isOwnedBy(UUID userId) {
+        return ownerId != null && ownerId.equals(userId);
     }
 
     String projectSlug() {

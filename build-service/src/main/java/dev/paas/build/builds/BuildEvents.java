@@ -16,16 +16,16 @@ public final class BuildEvents {
     }
 
     /** A worker took the build off the queue. */
-    public record Started(UUID deploymentId, UUID projectId) {
+    public record Started(UUID deploymentId, UUID projectId, UUID ownerId) {
     }
 
     /** The image was built and tagged. */
     public record Succeeded(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
-            String commitSha, String commitMessage, int port) {
+            String commitSha, String commitMessage, int port, UUID ownerId) {
     }
 
     /** The build ended without an image. */
     public record Failed(UUID deploymentId, UUID projectId, String reason, String stack, String commitSha,
-            String commitMessage) {
+            String commitMessage, UUID ownerId) {
     }
 }

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side of builds for the REST API. */
+/**
+ * Read side of builds for the REST API. A build belongs to the owner its deployment request named; for anybody
+ * else it does not exist.
+ */
 @Service
 public class BuildQueries {
 
@@ -17,16 +20,16 @@ public class BuildQueries {
         this.logs = logs;
     }
 
-    /** The build of a deployment, if build-service has heard of it. */
+    /** The build of one of {@code caller}'s deployments, if build-service has heard of it. */
     @Transactional(readOnly = true)
-    public Optional<BuildView> find(UUID id) {
-        return builds.findById(id).map(BuildView::of);
+    public Optional<BuildView> find(UUID id, UUID caller) {
+        return builds.findById(id).filter(build -> build.isOwnedBy(caller)).map(BuildView::of);
     }
 
-    /** The build log so far, one line per line; empty when the deployment has no build. */
+    /** The build log so far, one line per line; empty when {@code caller}'s deployment has no build. */
     @Transactional(readOnly = true)
-    public Optional<String> log(UUID id) {
-        if (!builds.existsById(id)) {
+    public Optional<String> log(UUID id, UUID caller) {
+        if (builds.findById(id).filter(build -> build.isOwnedBy(caller)).isEmpty()) {
             return Optional.empty();
         }
         var lines = logs.lines(id);

@@ -41,8 +41,8 @@ public class BuildQueue {
             log.info("deployment {} already has a build; the repeated request is ignored", requested.deploymentId());
             return;
         }
-        builds.save(Build.queue(requested.deploymentId(), requested.projectId(), requested.projectSlug(),
-                requested.repoUrl(), requested.branch(), clock.instant()));
+        builds.save(Build.queue(requested.deploymentId(), requested.projectId(), requested.ownerId(),
+                requested.projectSlug(), requested.repoUrl(), requested.branch(), clock.instant()));
     }
 
     /**

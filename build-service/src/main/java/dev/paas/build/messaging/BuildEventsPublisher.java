@@ -23,18 +23,18 @@ class BuildEventsPublisher {
 
     @EventListener
     void on(BuildEvents.Started started) {
-        outbox.append(new BuildStarted(started.deploymentId(), started.projectId()));
+        outbox.append(new BuildStarted(started.deploymentId(), started.projectId(), started.ownerId()));
     }
 
     @EventListener
     void on(BuildEvents.Succeeded built) {
         outbox.append(new ImageBuilt(built.deploymentId(), built.projectId(), built.projectSlug(), built.imageTag(),
-                built.stack(), built.commitSha(), built.commitMessage(), built.port()));
+                built.stack(), built.commitSha(), built.commitMessage(), built.port(), built.ownerId()));
     }
 
     @EventListener
     void on(BuildEvents.Failed failed) {
         outbox.append(new BuildFailed(failed.deploymentId(), failed.projectId(), failed.reason(), failed.stack(),
-                failed.commitSha(), failed.commitMessage()));
+                failed.commitSha(), failed.commitMessage(), failed.ownerId()));
     }
 }

@@ -2,6 +2,7 @@ package dev.paas.build.web;
 
 import dev.paas.build.builds.BuildQueries;
 import dev.paas.build.builds.BuildView;
+import dev.paas.security.CurrentUser;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Builds and their logs. The build of a deployment has the deployment's id. */
+/**
+ * The caller's builds and their logs. The build of a deployment has the deployment's id; someone else's is answered
+ * like one that was never requested.
+ */
 @RestController
 class BuildsController {
 
@@ -23,14 +27,14 @@ class BuildsController {
 
     /** The build's state: status, stack, commit, image, error and times. */
     @GetMapping(path = "/api/v1/builds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    BuildView build(@PathVariable UUID id) {
-        return queries.find(id).orElseThrow(() -> notFound(id));
+    BuildView build(@PathVariable UUID id, CurrentUser user) {
+        return queries.find(id, user.id()).orElseThrow(() -> notFound(id));
     }
 
     /** The build log so far as plain text; it grows while the build runs. */
     @GetMapping(path = "/api/v1/deployments/{id}/build-log", produces = MediaType.TEXT_PLAIN_VALUE)
-    String buildLog(@PathVariable UUID id) {
-        return queries.log(id).orElseThrow(() -> notFound(id));
+    String buildLog(@PathVariable UUID id, CurrentUser user) {
+        return queries.log(id, user.id()).orElseThrow(() -> notFound(id));
     }
 
     private static ErrorResponseException notFound(UUID id) {

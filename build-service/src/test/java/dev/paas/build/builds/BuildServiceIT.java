@@ -14,6 +14,7 @@ import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
+import dev.paas.security.testing.TestTokens;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ class BuildServiceIT {
 
     private static final EventCodec CODEC = new EventCodec();
     private static final List<EventEnvelope> BUILD_EVENTS = new CopyOnWriteArrayList<>();
+    private static final UUID OWNER = UUID.randomUUID();
     private static EventBus bus;
     private static Connection nats;
 
@@ -85,6 +87,7 @@ class BuildServiceIT {
         Dispatcher dispatcher = nats.createDispatcher(message -> BUILD_EVENTS.add(CODEC.fromBytes(message.getData())));
         dispatcher.subscribe("paas.build.>");
 
+        TestTokens.registerWith(registry);
         registry.add("spring.datasource.url", () -> database);
         registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
         registry.add("paas.build.work-dir", () -> workDirectory.toString());
@@ -104,7 +107,7 @@ class BuildServiceIT {
         DeploymentRequested requested = request("it-static", repository.toUri().toString(), "main");
         String tag = "paas-app/it-static:" + requested.deploymentId();
         ImageBuilt expected = new ImageBuilt(requested.deploymentId(), requested.projectId(), "it-static", tag,
-                "static", sha, "Deploy the static-site sample", 80);
+                "static", sha, "Deploy the static-site sample", 80, OWNER);
 
         long started = System.nanoTime();
         publish(requested);
@@ -112,7 +115,7 @@ class BuildServiceIT {
         awaitEvent(ImageBuilt.class, requested.deploymentId(), expected::equals, Duration.ofMinutes(3));
         System.out.printf("DeploymentRequested -> ImageBuilt in %.1f s%n", (System.nanoTime() - started) / 1e9);
         assertThat(eventsOf(BuildStarted.class, requested.deploymentId()))
-                .contains(new BuildStarted(requested.deploymentId(), requested.projectId()));
+                .contains(new BuildStarted(requested.deploymentId(), requested.projectId(), OWNER));
 
         @SuppressWarnings("unchecked")
         Map<String, Object> build = api().get().uri("/api/v1/builds/{id}", requested.deploymentId()).retrieve()
@@ -138,7 +141,8 @@ class BuildServiceIT {
         publish(requested);
 
         awaitEvent(BuildFailed.class, requested.deploymentId(),
-                failed -> failed.reason().equals("branch 'nope' not found in " + url) && failed.commitSha() == null,
+                failed -> failed.reason().equals("branch 'nope' not found in " + url) && failed.commitSha() == null
+                        && OWNER.equals(failed.ownerId()),
                 Duration.ofMinutes(1));
 
         publish(requested);
@@ -166,16 +170,17 @@ class BuildServiceIT {
         UUID projectId = UUID.randomUUID();
         // What a worker that died mid-build leaves behind: RUNNING, attempt 1, a lease nobody renews.
         jdbc.update("""
-                insert into builds (id, project_id, project_slug, repo_url, branch, status, attempts, queued_at,
-                                    started_at, lease_expires_at, version)
-                values (?, ?, 'it-resumed', ?, 'main', 'RUNNING', 1, now(), now(), now() - interval '1 minute', 1)""",
-                deploymentId, projectId, repository.toUri().toString());
+                insert into builds (id, project_id, owner_id, project_slug, repo_url, branch, status, attempts,
+                                    queued_at, started_at, lease_expires_at, version)
+                values (?, ?, ?, 'it-resumed', ?, 'main', 'RUNNING', 1, now(), now(), now() - interval '1 minute', 1)""",
+                deploymentId, projectId, OWNER, repository.toUri().toString());
 
         // What the worker's heartbeat does at start-up and every lease/3: re-queue builds whose lease ran out.
         queue.requeueAbandoned();
 
         ImageBuilt built = awaitEvent(ImageBuilt.class, deploymentId, event -> true, Duration.ofMinutes(3));
         assertThat(built.imageTag()).isEqualTo("paas-app/it-resumed:" + deploymentId);
+        assertThat(built.ownerId()).isEqualTo(OWNER);
         assertThat(jdbc.queryForObject("select attempts from builds where id = ?", Integer.class, deploymentId))
                 .isEqualTo(2);
         assertThat(api().get().uri("/api/v1/deployments/{id}/build-log", deploymentId).retrieve().body(String.class))
@@ -195,7 +200,7 @@ class BuildServiceIT {
     }
 
     private static DeploymentRequested request(String slug, String repoUrl, String branch) {
-        return new DeploymentRequested(UUID.randomUUID(), UUID.randomUUID(), slug, repoUrl, branch);
+        return new DeploymentRequested(UUID.randomUUID(), UUID.randomUUID(), slug, repoUrl, branch, OWNER);
     }
 
     private static void publish(IntegrationEvent event) throws Exception {
@@ -225,6 +230,7 @@ class BuildServiceIT {
     }
 
     private RestClient api() {
-        return RestClient.create("http://127.0.0.1:" + port);
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.shared().user(OWNER))).build();
     }
 }

@@ -12,6 +12,7 @@ class BuildTest {
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
     private final UUID deploymentId = UUID.randomUUID();
     private final UUID projectId = UUID.randomUUID();
+    private final UUID owner = UUID.randomUUID();
 
     @Test
     void isQueuedWhenRecordedAndAnnouncesIt() {
@@ -36,9 +37,9 @@ class BuildTest {
         assertThat(build.finishedAt()).isEqualTo(NOW.plusSeconds(40));
         assertThat(build.registeredEvents()).containsExactly(
                 new BuildEvents.Queued(deploymentId),
-                new BuildEvents.Started(deploymentId, projectId),
+                new BuildEvents.Started(deploymentId, projectId, owner),
                 new BuildEvents.Succeeded(deploymentId, projectId, "shop", "paas-app/shop:" + deploymentId, "node",
-                        "abc123", "Add the shop", 3000));
+                        "abc123", "Add the shop", 3000, owner));
     }
 
     @Test
@@ -51,7 +52,7 @@ class BuildTest {
         assertThat(build.status()).isEqualTo(BuildStatus.FAILED);
         assertThat(build.error()).isEqualTo("image build failed: npm ERR! code E404");
         assertThat(build.registeredEvents()).last().isEqualTo(new BuildEvents.Failed(deploymentId, projectId,
-                "image build failed: npm ERR! code E404", null, "abc123", "Break it"));
+                "image build failed: npm ERR! code E404", null, "abc123", "Break it", owner));
     }
 
     @Test
@@ -109,6 +110,16 @@ class BuildTest {
     }
 
     @Test
+    void belongsToTheOwnerOfItsRequestOnly() {
+        Build build = queued();
+        Build legacy = Build.queue(UUID.randomUUID(), projectId, null, "old", "https://h/r.git", "main", NOW);
+
+        assertThat(build.isOwnedBy(owner)).isTrue();
+        assertThat(build.isOwnedBy(UUID.randomUUID())).isFalse();
+        assertThat(legacy.isOwnedBy(null)).isFalse();
+    }
+
+    @Test
     void cutsAnOverlongError() {
         Build build = queued();
         build.start(NOW);
@@ -118,6 +129,6 @@ class BuildTest {
     }
 
     private Build queued() {
-        return Build.queue(deploymentId, projectId, "shop", "https://github.com/acme/shop.git", "main", NOW);
+        return Build.queue(deploymentId, projectId, owner, "shop", "https://github.com/acme/shop.git", "main", NOW);
     }
 }

@@ -18,6 +18,7 @@ class BuildEventsPublisherTest {
 
     private final UUID deploymentId = UUID.randomUUID();
     private final UUID projectId = UUID.randomUUID();
+    private final UUID owner = UUID.randomUUID();
     private final List<IntegrationEvent> appended = new ArrayList<>();
     private final BuildEventsPublisher publisher = new BuildEventsPublisher(new Outbox(null, null, null) {
         @Override
@@ -29,26 +30,26 @@ class BuildEventsPublisherTest {
 
     @Test
     void publishesBuildStartedWhenAWorkerTakesTheBuild() {
-        publisher.on(new BuildEvents.Started(deploymentId, projectId));
+        publisher.on(new BuildEvents.Started(deploymentId, projectId, owner));
 
-        assertThat(appended).containsExactly(new BuildStarted(deploymentId, projectId));
+        assertThat(appended).containsExactly(new BuildStarted(deploymentId, projectId, owner));
     }
 
     @Test
     void publishesImageBuiltWhenBuildSucceeds() {
         publisher.on(new BuildEvents.Succeeded(deploymentId, projectId, "shop", "paas-app/shop:" + deploymentId,
-                "node", "abc123", "Add the shop", 3000));
+                "node", "abc123", "Add the shop", 3000, owner));
 
         assertThat(appended).containsExactly(new ImageBuilt(deploymentId, projectId, "shop",
-                "paas-app/shop:" + deploymentId, "node", "abc123", "Add the shop", 3000));
+                "paas-app/shop:" + deploymentId, "node", "abc123", "Add the shop", 3000, owner));
     }
 
     @Test
     void publishesBuildFailedWithTheReason() {
         publisher.on(new BuildEvents.Failed(deploymentId, projectId, "branch 'x' not found in https://h/r", null,
-                null, null));
+                null, null, owner));
 
         assertThat(appended).containsExactly(new BuildFailed(deploymentId, projectId,
-                "branch 'x' not found in https://h/r", null, null, null));
+                "branch 'x' not found in https://h/r", null, null, null, owner));
     }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.paas.build.builds.BuildQueries;
 import dev.paas.build.builds.BuildStatus;
 import dev.paas.build.builds.BuildView;
+import dev.paas.security.testing.TestTokens;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class BuildsControllerTest {
 
     private static final UUID ID = UUID.fromString("0192f0a1-0000-7000-8000-000000000001");
+    private static final UUID USER = UUID.fromString("0192f0a1-0000-7000-8000-0000000000aa");
+    private static TestTokens tokens;
 
     @Autowired
     MockMvc mvc;
@@ -30,13 +35,18 @@ class BuildsControllerTest {
     @MockitoBean
     BuildQueries queries;
 
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        tokens = TestTokens.registerWith(registry);
+    }
+
     @Test
     void showsABuild() throws Exception {
-        given(queries.find(ID)).willReturn(Optional.of(new BuildView(ID, BuildStatus.SUCCEEDED, "node", "abc123",
+        given(queries.find(ID, USER)).willReturn(Optional.of(new BuildView(ID, BuildStatus.SUCCEEDED, "node", "abc123",
                 "Add the shop", "paas-app/shop:" + ID, null, Instant.parse("2026-05-01T10:00:00Z"),
                 Instant.parse("2026-05-01T10:00:40Z"))));
 
-        mvc.perform(get("/api/v1/builds/{id}", ID))
+        mvc.perform(get("/api/v1/builds/{id}", ID).header("Authorization", bearer()))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.id").value(ID.toString()))
@@ -51,9 +61,9 @@ class BuildsControllerTest {
 
     @Test
     void answersAnUnknownBuildWithProblemDetails() throws Exception {
-        given(queries.find(ID)).willReturn(Optional.empty());
+        given(queries.find(ID, USER)).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/v1/builds/{id}", ID))
+        mvc.perform(get("/api/v1/builds/{id}", ID).header("Authorization", bearer()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
@@ -62,9 +72,9 @@ class BuildsControllerTest {
 
     @Test
     void servesTheBuildLogAsPlainText() throws Exception {
-        given(queries.log(ID)).willReturn(Optional.of("Cloning file:///repo (branch main, depth 1)\nStep 1/3 : FROM x\n"));
+        given(queries.log(ID, USER)).willReturn(Optional.of("Cloning file:///repo (branch main, depth 1)\nStep 1/3 : FROM x\n"));
 
-        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID))
+        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID).header("Authorization", bearer()))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
                 .andExpect(content().string("Cloning file:///repo (branch main, depth 1)\nStep 1/3 : FROM x\n"));
@@ -72,9 +82,9 @@ class BuildsControllerTest {
 
     @Test
     void answersTheLogOfAnUnknownDeploymentWithProblemDetails() throws Exception {
-        given(queries.log(ID)).willReturn(Optional.empty());
+        given(queries.log(ID, USER)).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID))
+        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID).header("Authorization", bearer()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Build not found"));
@@ -82,8 +92,22 @@ class BuildsControllerTest {
 
     @Test
     void namesAMalformedId() throws Exception {
-        mvc.perform(get("/api/v1/builds/{id}", "not-a-uuid"))
+        mvc.perform(get("/api/v1/builds/{id}", "not-a-uuid").header("Authorization", bearer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("parameter 'id' must be a UUID, got 'not-a-uuid'"));
+    }
+
+    @Test
+    void asksForATokenBeforeAnythingElse() throws Exception {
+        mvc.perform(get("/api/v1/builds/{id}", ID))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID)
+                        .header("Authorization", TestTokens.bearer(tokens.algNone(USER))))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private static String bearer() {
+        return TestTokens.bearer(tokens.user(USER));
     }
 }

@@ -16,7 +16,7 @@ class ProjectEventListeners {
     Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, KnownProjects projects) {
         return subscriptions.consumer("database-service")
                 .on(ProjectCreated.class, (event, envelope) -> projects.registered(event.projectId(), event.slug(),
-                        envelope.occurredAt()))
+                        event.ownerId(), envelope.occurredAt()))
                 .build();
     }
 }

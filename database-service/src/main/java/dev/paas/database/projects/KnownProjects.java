@@ -2,11 +2,16 @@ package dev.paas.database.projects;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** database-service's own copy of which projects exist (id and slug), fed by project events. */
+/**
+ * database-service's own copy of which projects exist (id, slug and owner), fed by project events. Databases will
+ * belong to a project's owner.
+ */
 @Service
 public class KnownProjects {
 
@@ -16,13 +21,21 @@ public class KnownProjects {
         this.jdbc = jdbc;
     }
 
-    public void registered(UUID projectId, String slug, Instant at) {
-        jdbc.update("insert into known_projects (id, slug, registered_at) values (?, ?, ?) on conflict do nothing",
-                projectId, slug, Timestamp.from(at));
+    /** Records a project; {@code ownerId} is {@code null} for projects announced before accounts existed. */
+    public void registered(UUID projectId, String slug, UUID ownerId, Instant at) {
+        jdbc.update("""
+                insert into known_projects (id, slug, owner_id, registered_at) values (?, ?, ?, ?)
+                on conflict do nothing""", projectId, slug, ownerId, Timestamp.from(at));
     }
 
     public boolean exists(UUID projectId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from known_projects where id = ?)",
                 Boolean.class, projectId));
+    }
+
+    /** The project's owner, when the project is known and has one. */
+    public Optional<UUID> ownerOf(UUID projectId) {
+        return jdbc.queryForList("select owner_id from known_projects where id = ?", UUID.class, projectId).stream()
+                .filter(Objects::nonNull).findFirst();
     }
 }

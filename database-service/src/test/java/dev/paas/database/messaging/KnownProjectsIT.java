@@ -7,6 +7,7 @@ import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.database.projects.KnownProjects;
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
+import dev.paas.security.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +21,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** database-service keeps its own record of projects from project events on JetStream. */
+/**
+ * database-service keeps its own record of projects and their owners from project events on JetStream, and its API
+ * is closed to callers without a valid token (it has no endpoint that takes an id yet).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KnownProjectsIT {
 
     private static EventBus bus;
+    private static TestTokens tokens;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -36,22 +41,46 @@ class KnownProjectsIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         bus = EventBus.shared();
+        tokens = TestTokens.registerWith(registry);
         registry.add("spring.datasource.url", () -> TestDatabases.url("paas_database_test"));
         registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
     }
 
     @Test
-    void recordsEveryCreatedProject() throws Exception {
+    void recordsEveryCreatedProjectWithItsOwner() throws Exception {
         UUID projectId = UUID.randomUUID();
-        bus.publish(new ProjectCreated(projectId, "shop"));
+        UUID owner = UUID.randomUUID();
+        UUID legacyProject = UUID.randomUUID();
+        bus.publish(new ProjectCreated(legacyProject, "old-shop"));
+        bus.publish(new ProjectCreated(projectId, "shop", owner, "https://github.com/acme/shop.git", "main", null));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> projects.exists(projectId));
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(get("/v3/api-docs").statusCode()).isEqualTo(200);
+        assertThat(projects.ownerOf(projectId)).contains(owner);
+        assertThat(projects.exists(legacyProject)).isTrue();
+        assertThat(projects.ownerOf(legacyProject)).isEmpty();
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Test
+    void refusesApiCallsWithoutAValidToken() throws Exception {
+        UUID user = UUID.randomUUID();
+        for (String token : new String[] {null, tokens.expired(user), tokens.algNone(user), tokens.otherKey(user),
+                tokens.hs256WithPublicKey(user)}) {
+            HttpResponse<String> response = get("/api/v1/databases", token);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        }
+        assertThat(get("/api/v1/databases", tokens.user(user)).statusCode()).as("authenticated, but no such endpoint")
+                .isEqualTo(404);
+        assertThat(get("/api/v1/admin/databases", tokens.user(user)).statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

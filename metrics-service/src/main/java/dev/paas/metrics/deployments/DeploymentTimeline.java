@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The milestones of every deployment (build started, image built, healthy, failed...), and what follows from
- * them: counts per outcome and the time from build start to a live app.
+ * them: counts per outcome and the time from build start to a live app. A deployment belongs to the owner its
+ * build and container facts name; users only ever see their own.
  */
 @Service
 public class DeploymentTimeline {
@@ -25,12 +26,12 @@ public class DeploymentTimeline {
         this.meters = meters;
     }
 
-    /** Records that {@code milestone} happened to a deployment at {@code at}. */
-    public void record(UUID deploymentId, UUID projectId, Milestone milestone, Instant at) {
+    /** Records that {@code milestone} happened to a deployment at {@code at}; {@code ownerId} may be unknown. */
+    public void record(UUID deploymentId, UUID projectId, UUID ownerId, Milestone milestone, Instant at) {
         jdbc.update("""
-                insert into deployment_milestones (deployment_id, project_id, milestone, occurred_at)
-                values (?, ?, ?, ?) on conflict do nothing""",
-                deploymentId, projectId, milestone.name(), Timestamp.from(at));
+                insert into deployment_milestones (deployment_id, project_id, owner_id, milestone, occurred_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                deploymentId, projectId, ownerId, milestone.name(), Timestamp.from(at));
         meters.counter("paas.deployment.milestones", "milestone", milestone.name().toLowerCase()).increment();
         if (milestone == Milestone.HEALTHY) {
             timeToLive(deploymentId).ifPresent(duration ->
@@ -38,15 +39,32 @@ public class DeploymentTimeline {
         }
     }
 
-    /** How many deployments reached each milestone. */
-    public List<MilestoneCount> counts() {
+    /** How many of {@code ownerId}'s deployments reached each milestone. */
+    public List<MilestoneCount> counts(UUID ownerId) {
+        return jdbc.query("""
+                select milestone, count(*) as total from deployment_milestones
+                where deployment_id in (select deployment_id from deployment_milestones where owner_id = ?)
+                group by milestone order by milestone""",
+                (rs, i) -> new MilestoneCount(Milestone.valueOf(rs.getString("milestone")), rs.getLong("total")),
+                ownerId);
+    }
+
+    /** How many deployments of all users reached each milestone. */
+    public List<MilestoneCount> countsOfEveryone() {
         return jdbc.query("""
                 select milestone, count(*) as total from deployment_milestones group by milestone order by milestone""",
                 (rs, i) -> new MilestoneCount(Milestone.valueOf(rs.getString("milestone")), rs.getLong("total")));
     }
 
-    /** Build start to healthy, if both milestones were seen. */
-    public Optional<Duration> timeToLive(UUID deploymentId) {
+    /** Build start to healthy of one of {@code ownerId}'s deployments, if both milestones were seen. */
+    public Optional<Duration> timeToLive(UUID deploymentId, UUID ownerId) {
+        Boolean owned = jdbc.queryForObject("""
+                select exists (select 1 from deployment_milestones where deployment_id = ? and owner_id = ?)""",
+                Boolean.class, deploymentId, ownerId);
+        return Boolean.TRUE.equals(owned) ? timeToLive(deploymentId) : Optional.empty();
+    }
+
+    private Optional<Duration> timeToLive(UUID deploymentId) {
         List<Duration> durations = jdbc.query("""
                 select extract(epoch from healthy.occurred_at - started.occurred_at) * 1000 as millis
                 from deployment_milestones started join deployment_milestones healthy using (deployment_id)

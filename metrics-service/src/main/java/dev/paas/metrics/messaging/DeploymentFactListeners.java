@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Turns build and runtime facts into deployment milestones. */
+/** Turns build and runtime facts into deployment milestones, with the owner where the fact names one. */
 @Configuration(proxyBeanMethods = false)
 class DeploymentFactListeners {
 
@@ -25,11 +25,11 @@ class DeploymentFactListeners {
     Consumer<Message<byte[]>> buildEvents(EventSubscriptions subscriptions, DeploymentTimeline timeline) {
         return subscriptions.consumer(CONSUMER)
                 .on(BuildStarted.class, (event, envelope) -> timeline.record(event.deploymentId(), event.projectId(),
-                        Milestone.BUILD_STARTED, envelope.occurredAt()))
+                        event.ownerId(), Milestone.BUILD_STARTED, envelope.occurredAt()))
                 .on(ImageBuilt.class, (event, envelope) -> timeline.record(event.deploymentId(), event.projectId(),
-                        Milestone.IMAGE_BUILT, envelope.occurredAt()))
+                        event.ownerId(), Milestone.IMAGE_BUILT, envelope.occurredAt()))
                 .on(BuildFailed.class, (event, envelope) -> timeline.record(event.deploymentId(), event.projectId(),
-                        Milestone.BUILD_FAILED, envelope.occurredAt()))
+                        event.ownerId(), Milestone.BUILD_FAILED, envelope.occurredAt()))
                 .build();
     }
 
@@ -37,13 +37,13 @@ class DeploymentFactListeners {
     Consumer<Message<byte[]>> runtimeEvents(EventSubscriptions subscriptions, DeploymentTimeline timeline) {
         return subscriptions.consumer(CONSUMER)
                 .on(ContainerStarted.class, (event, envelope) -> timeline.record(event.deploymentId(),
-                        event.projectId(), Milestone.CONTAINER_STARTED, envelope.occurredAt()))
+                        event.projectId(), event.ownerId(), Milestone.CONTAINER_STARTED, envelope.occurredAt()))
                 .on(ContainerHealthy.class, (event, envelope) -> timeline.record(event.deploymentId(),
-                        event.projectId(), Milestone.HEALTHY, envelope.occurredAt()))
+                        event.projectId(), null, Milestone.HEALTHY, envelope.occurredAt()))
                 .on(DeploymentFailed.class, (event, envelope) -> timeline.record(event.deploymentId(),
-                        event.projectId(), Milestone.DEPLOYMENT_FAILED, envelope.occurredAt()))
+                        event.projectId(), null, Milestone.DEPLOYMENT_FAILED, envelope.occurredAt()))
                 .on(ContainerStopped.class, (event, envelope) -> timeline.record(event.deploymentId(),
-                        event.projectId(), Milestone.CONTAINER_STOPPED, envelope.occurredAt()))
+                        event.projectId(), null, Milestone.CONTAINER_STOPPED, envelope.occurredAt()))
                 .build();
     }
 }

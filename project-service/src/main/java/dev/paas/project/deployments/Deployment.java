@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -19,6 +20,8 @@ public class Deployment {
     private final UUID id;
     private final UUID projectId;
     private DeploymentStatus status;
+    @Column("triggered_by")
+    private final DeploymentTrigger trigger;
     private String error;
     private String stack;
     private String commitSha;
@@ -33,12 +36,13 @@ public class Deployment {
     private Integer version;
 
     @PersistenceCreator
-    Deployment(UUID id, UUID projectId, DeploymentStatus status, String error, String stack, String commitSha,
-            String commitMessage, String imageTag, String url, Instant createdAt, Instant buildStartedAt,
-            Instant deployingAt, Instant finishedAt, Integer version) {
+    Deployment(UUID id, UUID projectId, DeploymentStatus status, DeploymentTrigger trigger, String error, String stack,
+            String commitSha, String commitMessage, String imageTag, String url, Instant createdAt,
+            Instant buildStartedAt, Instant deployingAt, Instant finishedAt, Integer version) {
         this.id = id;
         this.projectId = projectId;
         this.status = status;
+        this.trigger = trigger == null ? DeploymentTrigger.MANUAL : trigger;
         this.error = error;
         this.stack = stack;
         this.commitSha = commitSha;
@@ -52,9 +56,19 @@ public class Deployment {
         this.version = version;
     }
 
+    /** A deployment its owner asked for: the branch's head at build time. */
     static Deployment queue(UUID id, UUID projectId, Instant now) {
-        return new Deployment(id, projectId, DeploymentStatus.QUEUED, null, null, null, null, null, null, now, null,
-                null, null, null);
+        return new Deployment(id, projectId, DeploymentStatus.QUEUED, DeploymentTrigger.MANUAL, null, null, null, null,
+                null, null, now, null, null, null, null);
+    }
+
+    /**
+     * A deployment a push asked for, showing the pushed commit until the build reports the one it cloned (the
+     * same, unless another push came in between).
+     */
+    static Deployment queueForPush(UUID id, UUID projectId, String commitSha, String commitMessage, Instant now) {
+        return new Deployment(id, projectId, DeploymentStatus.QUEUED, DeploymentTrigger.PUSH, null, null, commitSha,
+                commitMessage, null, null, now, null, null, null, null);
     }
 
     void buildStarted(Instant at) {
@@ -132,6 +146,10 @@ public class Deployment {
 
     public DeploymentStatus status() {
         return status;
+    }
+
+    public DeploymentTrigger trigger() {
+        return trigger;
     }
 
     public String error() {

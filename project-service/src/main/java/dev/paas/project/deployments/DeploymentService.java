@@ -11,6 +11,7 @@ import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.UuidV7;
 import dev.paas.messaging.outbox.Outbox;
 import dev.paas.project.projects.Project;
+import dev.paas.project.projects.ProjectRegistration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,25 +29,39 @@ public class DeploymentService {
     private static final Log log = LogFactory.getLog(DeploymentService.class);
 
     private final Deployments deployments;
+    private final ProjectRegistration projects;
     private final Outbox outbox;
 
-    DeploymentService(Deployments deployments, Outbox outbox) {
+    DeploymentService(Deployments deployments, ProjectRegistration projects, Outbox outbox) {
         this.deployments = deployments;
+        this.projects = projects;
         this.outbox = outbox;
     }
 
-    /** Queues a deployment of the project's branch and asks build-service for it. */
+    /** Queues a deployment of the project's branch, as its owner asked, and asks build-service for it. */
     @Transactional
     public Deployment request(Project project) {
-        Deployment deployment = deployments.save(Deployment.queue(UuidV7.next(), project.id(),
+        return queue(project, Deployment.queue(UuidV7.next(), project.id(), Instant.now()));
+    }
+
+    /** Queues a deployment of the project's branch because {@code commitSha} was pushed to it. */
+    @Transactional
+    public Deployment requestForPush(Project project, String commitSha, String commitMessage) {
+        return queue(project, Deployment.queueForPush(UuidV7.next(), project.id(), commitSha, commitMessage,
                 Instant.now()));
+    }
+
+    private Deployment queue(Project project, Deployment queued) {
+        Deployment deployment = deployments.save(queued);
         outbox.append(new DeploymentRequested(deployment.id(), project.id(), project.slug(), project.repoUrl(),
-                project.branch()));
+                project.branch(), project.ownerId()));
         return deployment;
     }
 
-    public Deployment get(UUID id) {
-        return deployments.findById(id).orElseThrow(() -> new DeploymentNotFoundException(id));
+    /** The caller's deployment {@code id}; one of someone else's projects is not found, like a missing one. */
+    public Deployment get(UUID id, UUID caller) {
+        return deployments.findById(id).filter(deployment -> projects.isOwnedBy(deployment.projectId(), caller))
+                .orElseThrow(() -> new DeploymentNotFoundException(id));
     }
 
     public List<Deployment> ofProject(UUID projectId) {

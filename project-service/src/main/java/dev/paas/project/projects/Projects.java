@@ -10,4 +10,6 @@ public interface Projects extends ListCrudRepository<Project, UUID> {
     boolean existsBySlug(String slug);
 
     List<Project> findAllByOrderByCreatedAtDesc();
+
+    List<Project> findByOwnerIdOrderByCreatedAtDesc(UUID ownerId);
 }

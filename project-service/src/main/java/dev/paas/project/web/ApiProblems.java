@@ -5,6 +5,8 @@ import dev.paas.project.projects.InvalidInputException;
 import dev.paas.project.projects.ProjectNotFoundException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Maps errors a caller can cause to RFC 9457 problem details that name the field at fault. */
 @RestControllerAdvice
@@ -40,9 +44,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "request body is not valid JSON for this endpoint");
-        problem.setTitle("Unreadable request body");
+        String field = ex.getMostSpecificCause() instanceof MismatchedInputException mismatch
+                ? mismatch.getPath().stream().map(JacksonException.Reference::getPropertyName)
+                        .filter(Objects::nonNull).collect(Collectors.joining("."))
+                : "";
+        if (field.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "request body is not valid JSON for this endpoint");
+            problem.setTitle("Unreadable request body");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        String detail = field + " has a value of the wrong type";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         return ResponseEntity.badRequest().body(problem);
     }
 

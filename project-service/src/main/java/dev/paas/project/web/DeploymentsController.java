@@ -1,13 +1,14 @@
 package dev.paas.project.web;
 
 import dev.paas.project.deployments.DeploymentService;
+import dev.paas.security.CurrentUser;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads deployments. Their build logs are served by build-service under the same path prefix. */
+/** Reads the caller's deployments. Their build logs are served by build-service under the same path prefix. */
 @RestController
 @RequestMapping("/api/v1/deployments")
 class DeploymentsController {
@@ -19,7 +20,7 @@ class DeploymentsController {
     }
 
     @GetMapping("/{id}")
-    DeploymentView get(@PathVariable UUID id) {
-        return DeploymentView.of(deployments.get(id));
+    DeploymentView get(@PathVariable UUID id, CurrentUser user) {
+        return DeploymentView.of(deployments.get(id, user.id()));
     }
 }

@@ -4,22 +4,23 @@ import dev.paas.project.deployments.Deployment;
 import dev.paas.project.deployments.DeploymentService;
 import dev.paas.project.projects.Project;
 import dev.paas.project.projects.ProjectRegistration;
+import dev.paas.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Projects: create, list, read, and trigger deployments. */
+/** The caller's projects: create, list, read, change settings, and trigger deployments. */
 @RestController
 @RequestMapping("/api/v1/projects")
 class ProjectsController {
@@ -33,48 +34,54 @@ class ProjectsController {
     }
 
     @PostMapping
-    ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProject request) {
-        Project project = registration.register(request.name(), request.repoUrl(), request.branch());
+    ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProject request, CurrentUser user) {
+        Project project = registration.register(user.id(), new ProjectRegistration.NewProject(request.name(),
+                request.repoUrl(), request.branch(), request.githubRepository(), request.autoDeploy()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id())).body(view(project));
     }
 
     @GetMapping
-    List<ProjectView> list() {
-        return registration.all().stream().map(this::view).toList();
+    List<ProjectView> list(CurrentUser user) {
+        return registration.ownedBy(user.id()).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
-    ProjectView get(@PathVariable UUID id) {
-        return view(registration.get(id));
+    ProjectView get(@PathVariable UUID id, CurrentUser user) {
+        return view(registration.get(id, user.id()));
+    }
+
+    @PatchMapping("/{id}")
+    ProjectView change(@PathVariable UUID id, @Valid @RequestBody ChangeProject request, CurrentUser user) {
+        return view(registration.changeSettings(id, user.id(),
+                new ProjectRegistration.ProjectSettings(request.autoDeploy(), request.branch())));
     }
 
     @PostMapping("/{id}/deployments")
-    ResponseEntity<DeploymentView> deploy(@PathVariable UUID id) {
-        Deployment deployment = deployments.request(registration.get(id));
+    ResponseEntity<DeploymentView> deploy(@PathVariable UUID id, CurrentUser user) {
+        Deployment deployment = deployments.request(registration.get(id, user.id()));
         return ResponseEntity.accepted().location(URI.create("/api/v1/deployments/" + deployment.id()))
                 .body(DeploymentView.of(deployment));
     }
 
     @GetMapping("/{id}/deployments")
-    List<DeploymentView> deployments(@PathVariable UUID id) {
-        registration.get(id);
+    List<DeploymentView> deployments(@PathVariable UUID id, CurrentUser user) {
+        registration.get(id, user.id());
         return deployments.ofProject(id).stream().map(DeploymentView::of).toList();
     }
 
     private ProjectView view(Project project) {
-        Deployment latest = deployments.latestOf(project.id()).orElse(null);
-        return new ProjectView(project.id(), project.name(), project.slug(), project.repoUrl(), project.branch(),
-                registration.urlOf(project), latest == null ? "NEW" : latest.status().name(),
-                latest == null ? null : latest.id(), project.createdAt());
+        return ProjectView.of(project, registration.urlOf(project), deployments.latestOf(project.id()).orElse(null));
     }
 
-    /** Body of {@code POST /api/v1/projects}. {@code branch} defaults to {@code main}. */
+    /**
+     * Body of {@code POST /api/v1/projects}. {@code branch} defaults to {@code main}; {@code githubRepository}
+     * ({@code owner/name}) marks a project picked from GitHub; {@code autoDeploy} defaults to whether it is one.
+     */
     record CreateProject(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 500) String repoUrl,
-            @Size(max = 200) String branch) {
+            @Size(max = 200) String branch, @Size(max = 201) String githubRepository, Boolean autoDeploy) {
     }
 
-    /** A project as the API shows it; {@code status} is its latest deployment's, or {@code NEW}. */
-    record ProjectView(UUID id, String name, String slug, String repoUrl, String branch, String url, String status,
-            UUID latestDeploymentId, Instant createdAt) {
+    /** Body of {@code PATCH /api/v1/projects/{id}}: the settings to change, others left out or {@code null}. */
+    record ChangeProject(Boolean autoDeploy, @Size(max = 200) String branch) {
     }
 }

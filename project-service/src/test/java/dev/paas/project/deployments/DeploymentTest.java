@@ -14,6 +14,17 @@ class DeploymentTest {
     private final Deployment deployment = Deployment.queue(UUID.randomUUID(), UUID.randomUUID(), NOW);
 
     @Test
+    void remembersWhatTriggeredIt() {
+        Deployment pushed = Deployment.queueForPush(UUID.randomUUID(), UUID.randomUUID(), "abc123", "fix", NOW);
+
+        assertThat(deployment.trigger()).isEqualTo(DeploymentTrigger.MANUAL);
+        assertThat(pushed.trigger()).isEqualTo(DeploymentTrigger.PUSH);
+        assertThat(pushed.commitSha()).isEqualTo("abc123");
+        pushed.imageBuilt("node", "def456", "newer", "paas-app/shop:1", NOW);
+        assertThat(pushed.commitSha()).as("the commit actually built").isEqualTo("def456");
+    }
+
+    @Test
     void movesThroughTheHappyPath() {
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.QUEUED);
         deployment.buildStarted(NOW.plusSeconds(1));

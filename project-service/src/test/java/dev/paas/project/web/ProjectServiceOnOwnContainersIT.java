@@ -3,6 +3,7 @@ package dev.paas.project.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paas.security.testing.TestTokens;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,13 +65,16 @@ class ProjectServiceOnOwnContainersIT {
                 + "/paas_project");
         registry.add("spring.datasource.password", () -> "it-secret");
         registry.add("spring.cloud.stream.jetstream.binder.url", ProjectServiceOnOwnContainersIT::natsUrl);
+        TestTokens.registerWith(registry);
     }
 
     @Test
     void queuesADeploymentWhoseRequestReachesJetStream() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        String bearer = TestTokens.bearer(TestTokens.shared().user(UUID.randomUUID()));
         HttpResponse<String> project = http.send(HttpRequest.newBuilder(api("/api/v1/projects"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"name\":\"contained\",\"repoUrl\":\"https://github.com/acme/contained.git\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -77,7 +82,8 @@ class ProjectServiceOnOwnContainersIT {
         String projectId = project.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
         HttpResponse<String> deployment = http.send(HttpRequest.newBuilder(
-                api("/api/v1/projects/" + projectId + "/deployments")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                api("/api/v1/projects/" + projectId + "/deployments")).header("Authorization", bearer)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deployment.statusCode()).isEqualTo(202);
 

@@ -24,6 +24,7 @@ public class Release {
     @Id
     private final UUID deploymentId;
     private final UUID projectId;
+    private final UUID ownerId;
     private final String slug;
     private final String imageTag;
     private final int port;
@@ -41,10 +42,11 @@ public class Release {
     private Long version;
 
     @PersistenceCreator
-    Release(UUID deploymentId, UUID projectId, String slug, String imageTag, int port, ReleaseStatus status,
-            Instant createdAt) {
+    Release(UUID deploymentId, UUID projectId, UUID ownerId, String slug, String imageTag, int port,
+            ReleaseStatus status, Instant createdAt) {
         this.deploymentId = Objects.requireNonNull(deploymentId, "deploymentId");
         this.projectId = Objects.requireNonNull(projectId, "projectId");
+        this.ownerId = ownerId;
         this.slug = Objects.requireNonNull(slug, "slug");
         this.imageTag = Objects.requireNonNull(imageTag, "imageTag");
         this.port = port;
@@ -53,13 +55,16 @@ public class Release {
         this.updatedAt = createdAt;
     }
 
-    /** A release of a freshly built image, waiting for the rollout worker. */
-    public static Release pending(UUID deploymentId, UUID projectId, String slug, String imageTag, int port,
-            Instant now) {
+    /**
+     * A release of a freshly built image, waiting for the rollout worker. {@code ownerId} is {@code null} for
+     * images built before accounts existed: nobody but the platform sees such a release.
+     */
+    public static Release pending(UUID deploymentId, UUID projectId, UUID ownerId, String slug, String imageTag,
+            int port, Instant now) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
         }
-        return new Release(deploymentId, projectId, slug, imageTag, port, ReleaseStatus.PENDING, now);
+        return new Release(deploymentId, projectId, ownerId, slug, imageTag, port, ReleaseStatus.PENDING, now);
     }
 
     /** The container was created and started; health checks come next. */
@@ -72,7 +77,7 @@ public class Release {
         this.hostPort = hostPort;
         this.attempts++;
         this.updatedAt = now;
-        return new ContainerStarted(deploymentId, projectId, containerId, memoryBytes, nanoCpus);
+        return new ContainerStarted(deploymentId, projectId, containerId, memoryBytes, nanoCpus, ownerId);
     }
 
     /** The container answers and the route points at it: the release is live at {@code url}. */
@@ -135,6 +140,16 @@ public class Release {
 
     public UUID projectId() {
         return projectId;
+    }
+
+    /** The user who owns the project, or {@code null} for a release from before accounts existed. */
+    public UUID ownerId() {
+        return ownerId;
+    }
+
+    /** Whether the release belongs to {@code userId}; one without an owner belongs to nobody. */
+    public boolean isOwnedBy(UUID userId) {
+        return ownerId != null && ownerId.equals(userId);
     }
 
     public String slug() {

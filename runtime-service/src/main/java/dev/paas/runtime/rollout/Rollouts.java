@@ -37,7 +37,7 @@ public class Rollouts {
                     image.deploymentId());
             return;
         }
-        releases.save(Release.pending(image.deploymentId(), image.projectId(), image.projectSlug(),
+        releases.save(Release.pending(image.deploymentId(), image.projectId(), image.ownerId(), image.projectSlug(),
                 image.imageTag(), image.port(), clock.instant()));
         events.publishEvent(new ReleaseRecorded(image.deploymentId()));
     }

@@ -5,6 +5,7 @@ import dev.paas.runtime.container.ContainerState;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
 import dev.paas.runtime.release.Releases;
+import dev.paas.security.CurrentUser;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read-only view of what runs: a deployment's runtime and a project's containers. */
+/**
+ * Read-only view of what runs: a deployment's runtime and a project's containers, for their owner. Someone else's
+ * deployment or project is answered exactly like one runtime-service has never heard of.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class RuntimeController {
@@ -30,14 +34,19 @@ class RuntimeController {
     }
 
     @GetMapping("/deployments/{id}/runtime")
-    RuntimeView runtime(@PathVariable UUID id) {
-        Release release = releases.findById(id).orElseThrow(() -> notFound(
-                "no runtime is known for deployment " + id + "; its image may not be built yet"));
+    RuntimeView runtime(@PathVariable UUID id, CurrentUser user) {
+        Release release = releases.findById(id).filter(known -> known.isOwnedBy(user.id()))
+                .orElseThrow(() -> notFound("no runtime is known for deployment " + id
+                        + "; its image may not be built yet"));
         return RuntimeView.of(release);
     }
 
+    /** A project is known here once one of its images was built; until then it is not found. */
     @GetMapping("/projects/{id}/containers")
-    List<ContainerView> containers(@PathVariable UUID id) {
+    List<ContainerView> containers(@PathVariable UUID id, CurrentUser user) {
+        if (!releases.existsByProjectIdAndOwnerId(id, user.id())) {
+            throw notFound("no release is known for project " + id + "; none of its images may be built yet");
+        }
         return releases.findByProjectIdAndStatusInOrderByCreatedAt(id, EnumSet.of(ReleaseStatus.STARTING,
                 ReleaseStatus.RUNNING, ReleaseStatus.RETIRING))
                 .stream()
@@ -57,7 +66,7 @@ class RuntimeController {
 
     private static ErrorResponseException notFound(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setTitle("Deployment runtime not found");
+        problem.setTitle("Not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 

@@ -21,6 +21,7 @@ class GoldenEventsTest {
 
     private static final UUID DEPLOYMENT = UUID.fromString("0192f0a1-b2c3-7d4e-8f00-000000000002");
     private static final UUID PROJECT = UUID.fromString("0192f0a0-0000-7000-8000-000000000001");
+    private static final UUID OWNER = UUID.fromString("0192f0c4-7a10-7000-8000-000000000003");
     private static final UUID SUCCESSOR = UUID.fromString("0192f0a2-0000-7000-8000-000000000003");
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -35,12 +36,12 @@ class GoldenEventsTest {
 
         assertThat(image).isEqualTo(new ImageBuilt(DEPLOYMENT, PROJECT, "shop",
                 "paas-app/shop:" + DEPLOYMENT, "node", "9fceb02d0ae598e95dc970b74767f19372d61af8",
-                "Add checkout page", 3000));
+                "Add checkout page", 3000, OWNER));
     }
 
     @Test
     void writesTheEventsOfAReleaseLifeAsTheGoldenFilesSay() throws IOException {
-        Release release = Release.pending(DEPLOYMENT, PROJECT, "shop", "paas-app/shop:" + DEPLOYMENT, 3000, NOW);
+        Release release = Release.pending(DEPLOYMENT, PROJECT, OWNER, "shop", "paas-app/shop:" + DEPLOYMENT, 3000, NOW);
 
         assertMatchesGolden(release.started("3f1c2b9a8d7e", "paas-app-shop-0192f0a1", 49153, 536_870_912L,
                 500_000_000L, NOW), "runtime.container-started.v1.json");
@@ -52,7 +53,7 @@ class GoldenEventsTest {
 
     @Test
     void writesDeploymentFailedAsTheGoldenFileSays() throws IOException {
-        Release release = Release.pending(DEPLOYMENT, PROJECT, "shop", "paas-app/shop:" + DEPLOYMENT, 3000, NOW);
+        Release release = Release.pending(DEPLOYMENT, PROJECT, OWNER, "shop", "paas-app/shop:" + DEPLOYMENT, 3000, NOW);
 
         assertMatchesGolden(release.failed("container exited with code 1: Error: Cannot find module 'express'",
                 NOW), "runtime.deployment-failed.v1.json");

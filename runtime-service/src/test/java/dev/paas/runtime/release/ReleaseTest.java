@@ -16,9 +16,10 @@ class ReleaseTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private final UUID deploymentId = UUID.randomUUID();
     private final UUID projectId = UUID.randomUUID();
+    private final UUID owner = UUID.randomUUID();
 
     private Release pending() {
-        return Release.pending(deploymentId, projectId, "shop", "paas-app/shop:" + deploymentId, 3000, NOW);
+        return Release.pending(deploymentId, projectId, owner, "shop", "paas-app/shop:" + deploymentId, 3000, NOW);
     }
 
     private Release starting() {
@@ -45,7 +46,7 @@ class ReleaseTest {
         assertThat(release.hostPort()).isEqualTo(49153);
         assertThat(release.attempts()).isEqualTo(1);
         assertThat(started).isEqualTo(new ContainerStarted(deploymentId, projectId, "c0ffee", 512L << 20,
-                500_000_000L));
+                500_000_000L, owner));
     }
 
     @Test
@@ -146,8 +147,17 @@ class ReleaseTest {
     }
 
     @Test
+    void belongsToTheOwnerOfItsImageOnly() {
+        Release legacy = Release.pending(UUID.randomUUID(), projectId, null, "old", "img", 80, NOW);
+
+        assertThat(pending().isOwnedBy(owner)).isTrue();
+        assertThat(pending().isOwnedBy(UUID.randomUUID())).isFalse();
+        assertThat(legacy.isOwnedBy(null)).isFalse();
+    }
+
+    @Test
     void rejectsAPortOutsideTheTcpRange() {
-        assertThatThrownBy(() -> Release.pending(deploymentId, projectId, "shop", "img", 0, NOW))
+        assertThatThrownBy(() -> Release.pending(deploymentId, projectId, owner, "shop", "img", 0, NOW))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("port");
     }

@@ -250,7 +250,8 @@ class RolloutIT extends RuntimeIntegrationSupport {
     }
 
     private ImageBuilt imageBuilt(String image) {
-        return new ImageBuilt(UUID.randomUUID(), projectId, slug, image, "node", "abc123", "test commit", 3000);
+        return new ImageBuilt(UUID.randomUUID(), projectId, slug, image, "node", "abc123", "test commit", 3000,
+                UUID.randomUUID());
     }
 
     private Release awaitStatus(UUID deploymentId, ReleaseStatus status) {

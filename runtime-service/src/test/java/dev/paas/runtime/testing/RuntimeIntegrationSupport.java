@@ -2,6 +2,7 @@ package dev.paas.runtime.testing;
 
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.runtime.RuntimeServiceApplication;
+import dev.paas.security.testing.TestTokens;
 import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -9,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service against real infrastructure: PostgreSQL ({@value TestDatabase#NAME}), a JetStream server and a
- * Caddy of the test's own, and the Docker engine. Subclasses share one application context. With its own JetStream
+ * Caddy of the test's own, a key set of its own ({@link TestTokens}), and the Docker engine. Subclasses share one application context. With its own JetStream
  * server the test neither sees a running platform's events nor sends it any.
  */
 @SpringBootTest(classes = RuntimeServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -30,6 +31,7 @@ public abstract class RuntimeIntegrationSupport {
         TestCaddy caddy = TestCaddy.shared();
         TestImages.ensureBuilt(TestDocker.client());
         removeLeftoverTestContainers();
+        TestTokens.registerWith(registry);
         registry.add("spring.datasource.url", () -> databaseUrl);
         registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
         registry.add("paas.caddy.admin-url", caddy::adminUrl);

@@ -1,0 +1,67 @@
+package dev.paas.project.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ProjectTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private final UUID owner = UUID.randomUUID();
+
+    @Test
+    void belongsToItsOwnerOnly() {
+        Project project = project(null);
+
+        assertThat(project.isOwnedBy(owner)).isTrue();
+        assertThat(project.isOwnedBy(UUID.randomUUID())).isFalse();
+        assertThat(project.isOwnedBy(null)).isFalse();
+    }
+
+    @Test
+    void aProjectFromBeforeAccountsBelongsToNobody() {
+        Project legacy = new Project(UUID.randomUUID(), null, "old", "old", "https://github.com/a/old.git", "main",
+                null, false, null, null, NOW, 1);
+
+        assertThat(legacy.isOwnedBy(null)).isFalse();
+        assertThat(legacy.isOwnedBy(owner)).isFalse();
+        assertThat(legacy.webhookStatus()).isEqualTo(WebhookStatus.NONE);
+    }
+
+    @Test
+    void cannotBeRegisteredWithoutAnOwner() {
+        assertThatThrownBy(() -> Project.register(UUID.randomUUID(), null, "x", "x", "https://h/x.git", "main", null,
+                false, NOW)).isInstanceOf(NullPointerException.class).hasMessageContaining("ownerId");
+    }
+
+    @Test
+    void waitsForTheWebhookOfAGithubProjectThenRecordsWhatIdentityReports() {
+        Project project = project("acme/shop");
+        assertThat(project.webhookStatus()).isEqualTo(WebhookStatus.PENDING);
+
+        project.webhookFailed("no GitHub account linked");
+        assertThat(project.webhookStatus()).isEqualTo(WebhookStatus.FAILED);
+        assertThat(project.webhookError()).isEqualTo("no GitHub account linked");
+
+        project.webhookRegistered();
+        assertThat(project.webhookStatus()).isEqualTo(WebhookStatus.REGISTERED);
+        assertThat(project.webhookError()).isNull();
+    }
+
+    @Test
+    void refusesWebhookReportsForAProjectNotFromGithub() {
+        Project project = project(null);
+
+        assertThat(project.webhookStatus()).isEqualTo(WebhookStatus.NONE);
+        assertThatThrownBy(project::webhookRegistered).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not picked from GitHub");
+    }
+
+    private Project project(String githubRepository) {
+        return Project.register(UUID.randomUUID(), owner, "shop", "shop", "https://github.com/acme/shop.git", "main",
+                githubRepository, githubRepository != null, NOW);
+    }
+}

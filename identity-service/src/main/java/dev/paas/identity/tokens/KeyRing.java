@@ -70,14 +70,44 @@ public class KeyRing implements JWKSource<SecurityContext> {
 
     @EventListener(ApplicationReadyEvent.class)
     void ensureKeyAtStart() {
-        SigningKey key = ensureActiveKey();
-        log.info("signing access tokens with key {}", key.kid());
+        log.info("signing access tokens with key {}", signingKey().getKeyID());
     }
 
     /** The key pair to sign with now. */
     RSAKey signingKey() {
         SigningKey key = keys.active(clock.instant()).orElseGet(this::ensureActiveKey);
-        return unsealed.computeIfAbsent(key.kid(), kid -> unseal(key));
+        RSAKey known = unsealed.get(key.kid());
+        if (known != null) {
+            return known;
+        }
+        try {
+            RSAKey opened = unseal(key);
+            unsealed.put(key.kid(), opened);
+            return opened;
+        } catch (IllegalStateException e) {
+            return replaceUnopenable(key);
+        }
+    }
+
+    /**
+     * The active key was sealed under another {@code PAAS_SECRETS_KEY} (the secrets key was replaced, or the database
+     * was restored next to another installation): signing with it is impossible, so a new key takes over. Its public
+     * half stays published, so tokens it signed stay valid until they expire.
+     */
+    private RSAKey replaceUnopenable(SigningKey key) {
+        log.error("signing key {} cannot be opened with the configured PAAS_SECRETS_KEY (was the key replaced?); "
+                + "rotating to a new signing key", key.kid());
+        String kid = tx.execute(status -> {
+            keys.lockKeyDecisions();
+            SigningKey current = keys.active(clock.instant()).orElse(null);
+            if (current != null && !current.kid().equals(key.kid())) {
+                return current.kid();
+            }
+            return rotateLocked(new Actor(null, null, null), "unreadable-key").kid();
+        });
+        SigningKey active = keys.active(clock.instant()).filter(k -> k.kid().equals(kid))
+                .orElseThrow(() -> new IllegalStateException("signing key " + kid + " vanished after rotation"));
+        return unsealed.computeIfAbsent(kid, id -> unseal(active));
     }
 
     /** The public keys of every key whose tokens may still be valid, newest first: the JWKS. */

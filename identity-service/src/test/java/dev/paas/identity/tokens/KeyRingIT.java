@@ -96,6 +96,19 @@ class KeyRingIT {
                 + "where kid = ?", Boolean.class, before)).isTrue();
     }
 
+    @Test
+    void replacesAnActiveKeySealedUnderAnotherSecretsKey() {
+        KeyRing elsewhere = new KeyRing(keys, new SecretBox(new byte[32]), settings, tx, audit);
+        jdbc.update("delete from signing_keys");
+        String foreign = elsewhere.signingKey().getKeyID();
+
+        String now = replica(settings.keyRotation()).signingKey().getKeyID();
+
+        assertThat(now).isNotEqualTo(foreign);
+        assertThat(jdbc.queryForObject("select count(*) from signing_keys where retired_at is not null and kid = ?",
+                Integer.class, foreign)).isEqualTo(1);
+    }
+
     private static String get(Future<String> future) {
         try {
             return future.get();

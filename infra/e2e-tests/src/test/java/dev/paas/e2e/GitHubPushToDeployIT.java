@@ -77,7 +77,7 @@ class GitHubPushToDeployIT {
         List<Hook> hooks = github.hooks(repository);
         assertThat(hooks).hasSize(1);
         assertThat(hooks.getFirst().events()).contains("push");
-        assertThat(hooks.getFirst().url()).endsWith("/webhooks/github");
+        assertThat(hooks.getFirst().url()).endsWith("/webhooks/github?project=" + projectId);
 
         Path server = source.resolve("server.js");
         Files.writeString(server, Files.readString(server).replace("hello from node", "hello from a push"));

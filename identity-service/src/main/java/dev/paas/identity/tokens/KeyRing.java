@@ -105,9 +105,16 @@ public class KeyRing implements JWKSource<SecurityContext> {
             }
             return rotateLocked(new Actor(null, null, null), "unreadable-key").kid();
         });
+        RSAKey generatedHere = unsealed.get(kid);
+        if (generatedHere != null) {
+            return generatedHere;
+        }
+        // Another replica rotated first: its key is sealed in the database like any other.
         SigningKey active = keys.active(clock.instant()).filter(k -> k.kid().equals(kid))
                 .orElseThrow(() -> new IllegalStateException("signing key " + kid + " vanished after rotation"));
-        return unsealed.computeIfAbsent(kid, id -> unseal(active));
+        RSAKey opened = unseal(active);
+        unsealed.put(kid, opened);
+        return opened;
     }
 
     /** The public keys of every key whose tokens may still be valid, newest first: the JWKS. */

@@ -1,0 +1,93 @@
+package dev.paas.contracts.golden;
+
+import dev.paas.contracts.EventType;
+import dev.paas.contracts.IntegrationEvent;
+import dev.paas.contracts.build.BuildFailed;
+import dev.paas.contracts.build.BuildStarted;
+import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.identity.WebhookRegistered;
+import dev.paas.contracts.identity.WebhookRegistrationFailed;
+import dev.paas.contracts.project.DeploymentRequested;
+import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.runtime.ContainerHealthy;
+import dev.paas.contracts.runtime.ContainerStarted;
+import dev.paas.contracts.runtime.ContainerStopped;
+import dev.paas.contracts.runtime.DeploymentFailed;
+import dev.paas.contracts.webhook.GitPushReceived;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one set of golden event envelopes ({@code golden/<type>.v<version>.json}), shipped in event-contracts'
+ * test-jar. The producer test serializes each {@link #samples() sample} to its file; every consumer's listener test
+ * feeds the same file to its listener. A field rename or removal therefore fails in the tests of both sides before
+ * it reaches the wire.
+ */
+public final class GoldenEvents {
+
+    /** The deployment every golden deployment-scoped event is about. */
+    public static final UUID DEPLOYMENT = UUID.fromString("0192f0c4-7a10-7000-8000-000000000001");
+    /** The project every golden event belongs to (slug {@code shop}). */
+    public static final UUID PROJECT = UUID.fromString("0192f0c4-7a10-7000-8000-000000000002");
+    /** The owner of {@link #PROJECT}. */
+    public static final UUID OWNER = UUID.fromString("0192f0c4-7a10-7000-8000-000000000003");
+    /** The deployment that replaced {@link #DEPLOYMENT} in the golden {@code ContainerStopped}. */
+    public static final UUID SUCCESSOR = UUID.fromString("0192f0c4-7a10-7000-8000-000000000009");
+    /** The image tag of the golden {@code ImageBuilt}. */
+    public static final String IMAGE = "paas-app/shop:" + DEPLOYMENT;
+    /** The container id of the golden runtime events. */
+    public static final String CONTAINER = "4f1c0e2b9a7d";
+
+    private GoldenEvents() {
+    }
+
+    /** The record each golden file holds, one per cataloged event type and version. */
+    public static List<IntegrationEvent> samples() {
+        return List.of(
+                new ProjectCreated(PROJECT, "shop", OWNER, "https://github.com/acme/shop.git", "main", "acme/shop"),
+                new DeploymentRequested(DEPLOYMENT, PROJECT, "shop", "https://github.com/acme/shop.git", "main",
+                        OWNER),
+                new BuildStarted(DEPLOYMENT, PROJECT, OWNER),
+                new ImageBuilt(DEPLOYMENT, PROJECT, "shop", IMAGE, "node",
+                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER),
+                new BuildFailed(DEPLOYMENT, PROJECT, "branch 'release' not found in https://github.com/acme/shop.git",
+                        null, null, null, OWNER),
+                new ContainerStarted(DEPLOYMENT, PROJECT, CONTAINER, 536_870_912L, 500_000_000L, OWNER),
+                new ContainerHealthy(DEPLOYMENT, PROJECT, CONTAINER, "http://shop.paas.localhost"),
+                new ContainerStopped(DEPLOYMENT, PROJECT, CONTAINER, "replaced by deployment " + SUCCESSOR),
+                new DeploymentFailed(DEPLOYMENT, PROJECT, "app did not answer HTTP on port 3000 within 60 s"),
+                new GitPushReceived("72d3162e-cc78-11e3-81ab-4c9367dc0958", PROJECT, "acme/shop", "main",
+                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", "octocat"),
+                new WebhookRegistered(PROJECT, "acme/shop", 12_345_678L),
+                new WebhookRegistrationFailed(PROJECT, "acme/shop",
+                        "the owner has no linked GitHub account; link it and recreate the webhook"));
+    }
+
+    /** The sample of {@code type}. */
+    public static <T extends IntegrationEvent> T sample(Class<T> type) {
+        return samples().stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no golden sample of " + type.getName()));
+    }
+
+    /** The bytes of the golden envelope of {@code type}, as they arrive from JetStream. */
+    public static byte[] envelope(Class<? extends IntegrationEvent> type) {
+        String file = file(type);
+        try (InputStream in = GoldenEvents.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("golden file " + file + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read golden file " + file, e);
+        }
+    }
+
+    /** The classpath location of the golden envelope of {@code type}. */
+    public static String file(Class<? extends IntegrationEvent> type) {
+        EventType eventType = IntegrationEvent.typeOf(type);
+        return "/golden/" + eventType.name() + ".v" + eventType.version() + ".json";
+    }
+}

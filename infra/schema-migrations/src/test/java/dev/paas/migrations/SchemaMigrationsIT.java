@@ -109,15 +109,12 @@ class SchemaMigrationsIT {
     }
 
     private ConfigurableApplicationContext start(String lockTimeout) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(MigratingApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + database.url(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.liquibase.change-log=classpath:db/changelog/test-changelog.yaml",
-                        "paas.migrations.lock-timeout=" + lockTimeout,
-                        "spring.main.banner-mode=off")
-                .run();
-        return context;
+        return new SpringApplicationBuilder(MigratingApplication.class).web(WebApplicationType.NONE).run(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.liquibase.change-log=classpath:db/changelog/test-changelog.yaml",
+                "--paas.migrations.lock-timeout=" + lockTimeout,
+                "--spring.main.banner-mode=off");
     }
 
     private static void lock(Connection connection) throws Exception {

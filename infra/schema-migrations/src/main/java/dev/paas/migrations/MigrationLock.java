@@ -1,0 +1,127 @@
+package dev.paas.migrations;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL session-level advisory lock that serialises the schema migrations of one database: the instance
+ * holding it migrates, the others wait for it on a connection of their own and then find nothing left to do.
+ * The lock belongs to that connection's session, so a crashed instance cannot leave it behind.
+ */
+final class MigrationLock {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationLock.class);
+    /** PostgreSQL's {@code lock_not_available}: {@code lock_timeout} expired. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private final long key;
+    private final Duration timeout;
+
+    MigrationLock(long key, Duration timeout) {
+        this.key = key;
+        this.timeout = timeout;
+    }
+
+    /**
+     * The key of the lock guarding Liquibase's changelog table {@code table} in {@code schema} ({@code null}: the
+     * connection's current schema). Liquibase races on creating exactly these tables, so whatever shares them
+     * shares the lock; advisory locks are scoped to their database already.
+     */
+    static long keyFor(String schema, String table) {
+        String name = "schema-migrations:" + (schema == null ? "" : schema.toLowerCase(Locale.ROOT)) + "."
+                + table.toLowerCase(Locale.ROOT);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    long key() {
+        return key;
+    }
+
+    /** Takes the lock on a new connection of {@code dataSource}, waiting at most the timeout for another holder. */
+    Held acquire(DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            if (!tryLock(connection)) {
+                waitForLock(connection);
+            }
+            return new Held(connection);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            statement.setLong(1, key);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private void waitForLock(Connection connection) throws SQLException {
+        String database = connection.getCatalog();
+        log.info("waiting for another instance to finish migrating {} (at most {})", database, timeout);
+        boolean autoCommit = connection.getAutoCommit();
+        // SET LOCAL keeps the timeout inside this transaction, so a pooled connection goes back without it; the
+        // advisory lock is session-level and outlives the commit.
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local lock_timeout = " + Math.max(1, timeout.toMillis()));
+            statement.execute("select pg_advisory_lock(" + key + ")");
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new SQLException("another instance has been migrating " + database + " for more than "
+                        + timeout + "; if none is running, look in pg_locks for the session holding advisory lock "
+                        + key + ", or raise paas.migrations.lock-timeout", LOCK_NOT_AVAILABLE, e);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        log.info("another instance finished migrating {}; applying what is left", database);
+    }
+
+    /** The lock, held on its own connection until {@link #release()}. */
+    final class Held {
+
+        private final Connection connection;
+
+        private Held(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** Unlocks and closes the lock's connection (closing alone would end the session and the lock with it). */
+        void release() throws SQLException {
+            try (connection; PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                statement.setLong(1, key);
+                statement.execute();
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.paas.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.paas.migrations.testing.FreshDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Instances of an application migrating one fresh PostgreSQL database at the same moment. */
+class SchemaMigrationsIT {
+
+    private static final int INSTANCES = 4;
+    /** What Boot's defaults give: Liquibase's tables in the current schema. */
+    private static final long LOCK_KEY = MigrationLock.keyFor(null, "DATABASECHANGELOG");
+
+    private FreshDatabase database;
+    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        database = FreshDatabase.create("paas_migrations_it");
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        started.forEach(ConfigurableApplicationContext::close);
+        database.close();
+    }
+
+    @Test
+    void instancesStartingTogetherRunTheChangelogExactlyOnce() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(INSTANCES);
+        ExecutorService threads = Executors.newFixedThreadPool(INSTANCES);
+        try {
+            List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
+            for (int i = 0; i < INSTANCES; i++) {
+                starts.add(threads.submit(() -> {
+                    together.await();
+                    return start("2m");
+                }));
+            }
+            for (Future<ConfigurableApplicationContext> start : starts) {
+                started.add(start.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(started).hasSize(INSTANCES).allMatch(ConfigurableApplicationContext::isRunning);
+        assertThat(database.jdbc().queryForList("select id from databasechangelog order by orderexecuted",
+                String.class)).containsExactly("test-1-widgets", "test-2-widget-names");
+        assertThat(database.jdbc().queryForObject(
+                "select count(*) from pg_indexes where tablename = 'widget' and indexname = 'widget_name'",
+                Integer.class)).isOne();
+    }
+
+    @Test
+    void waitsForTheInstanceThatIsMigratingThenAppliesNothingTwice() throws Exception {
+        start("2m").close();
+        CompletableFuture<ConfigurableApplicationContext> second;
+        try (Connection otherInstance = database.connect()) {
+            lock(otherInstance);
+            second = CompletableFuture.supplyAsync(() -> start("2m"));
+
+            await().atMost(Duration.ofSeconds(30)).until(this::waitingForAdvisoryLock, waiting -> waiting == 1);
+            assertThat(second).isNotDone();
+        }
+
+        started.add(second.get(1, TimeUnit.MINUTES));
+        assertThat(database.jdbc().queryForObject("select count(*) from databasechangelog", Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void failsToStartNamingTheDatabaseWhenTheWaitExceedsTheLockTimeout() throws Exception {
+        try (Connection otherInstance = database.connect()) {
+            lock(otherInstance);
+
+            assertThatThrownBy(() -> start("1s")).hasStackTraceContaining(
+                    "another instance has been migrating " + database.name() + " for more than PT1S");
+        }
+        assertThat(database.jdbc().queryForObject(
+                "select count(*) from information_schema.tables where table_name = 'databasechangelog'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void refusesALockTimeoutThatIsNotPositive() {
+        assertThatThrownBy(() -> start("0s")).hasStackTraceContaining("paas.migrations.lock-timeout must be positive");
+    }
+
+    private ConfigurableApplicationContext start(String lockTimeout) {
+        return new SpringApplicationBuilder(MigratingApplication.class).web(WebApplicationType.NONE).run(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.liquibase.change-log=classpath:db/changelog/test-changelog.yaml",
+                "--paas.migrations.lock-timeout=" + lockTimeout,
+                "--spring.main.banner-mode=off");
+    }
+
+    private static void lock(Connection connection) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_lock(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            statement.execute();
+        }
+    }
+
+    private int waitingForAdvisoryLock() {
+        return database.jdbc().queryForObject("""
+                select count(*) from pg_locks
+                where locktype = 'advisory' and not granted
+                  and database = (select oid from pg_database where datname = ?)""", Integer.class, database.name());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class MigratingApplication {
+    }
+}

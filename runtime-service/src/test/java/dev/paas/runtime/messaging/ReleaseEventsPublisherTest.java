@@ -2,14 +2,12 @@ package dev.paas.runtime.messaging;
 
 import static dev.paas.contracts.golden.GoldenEvents.CONTAINER;
 import static dev.paas.contracts.golden.GoldenEvents.DEPLOYMENT;
-import static dev.paas.contracts.golden.GoldenEvents.IMAGE;
 import static dev.paas.contracts.golden.GoldenEvents.OWNER;
 import static dev.paas.contracts.golden.GoldenEvents.PROJECT;
 import static dev.paas.contracts.golden.GoldenEvents.SUCCESSOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.contracts.IntegrationEvent;
-import dev.paas.contracts.build.ImageBuilt;
 import dev.paas.contracts.golden.GoldenEvents;
 import dev.paas.contracts.runtime.ContainerHealthy;
 import dev.paas.contracts.runtime.ContainerStarted;
@@ -17,50 +15,61 @@ import dev.paas.contracts.runtime.ContainerStopped;
 import dev.paas.contracts.runtime.DeploymentFailed;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
-import dev.paas.runtime.release.Release;
-import java.time.Instant;
+import dev.paas.messaging.outbox.Outbox;
+import dev.paas.runtime.release.ReleaseEvents;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The events runtime-service consumes and produces, against the platform's one set of golden envelopes
- * ({@link GoldenEvents}): the wire format other services rely on must not drift.
+ * The release aggregate's events become the published contracts exactly as the platform's golden envelopes
+ * ({@link GoldenEvents}) say: the wire format other services rely on must not drift.
  */
-class GoldenEventsTest {
-
-    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+class ReleaseEventsPublisherTest {
 
     private final EventCodec codec = new EventCodec();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final List<IntegrationEvent> appended = new ArrayList<>();
+    private final ReleaseEventsPublisher publisher = new ReleaseEventsPublisher(new Outbox(null, null, null) {
+        @Override
+        public EventEnvelope append(IntegrationEvent event) {
+            appended.add(event);
+            return null;
+        }
+    });
 
     @Test
-    void readsTheGoldenImageBuilt() {
-        EventEnvelope envelope = codec.fromBytes(GoldenEvents.envelope(ImageBuilt.class));
+    void publishesContainerStartedWithTheContainersLimits() {
+        publisher.on(new ReleaseEvents.Started(DEPLOYMENT, PROJECT, CONTAINER, 536_870_912L, 500_000_000L, OWNER));
 
-        assertThat(codec.read(envelope, ImageBuilt.class)).isEqualTo(GoldenEvents.sample(ImageBuilt.class));
+        assertPublishedAsGolden(ContainerStarted.class);
     }
 
     @Test
-    void writesTheEventsOfAReleaseLifeAsTheGoldenFilesSay() {
-        Release release = Release.pending(DEPLOYMENT, PROJECT, OWNER, "shop", IMAGE, 3000, NOW);
+    void publishesContainerHealthyWithTheUrlWhenTheReleaseIsPromoted() {
+        publisher.on(new ReleaseEvents.Promoted(DEPLOYMENT, PROJECT, CONTAINER, "http://shop.paas.localhost"));
 
-        assertMatchesGolden(release.started(CONTAINER, "paas-app-shop-0192f0c4", 49153, 536_870_912L,
-                500_000_000L, NOW), ContainerStarted.class);
-        assertMatchesGolden(release.promoted("http://shop.paas.localhost", NOW), ContainerHealthy.class);
-        release.supersededBy(SUCCESSOR, NOW);
-        assertMatchesGolden(release.replaced(NOW), ContainerStopped.class);
+        assertPublishedAsGolden(ContainerHealthy.class);
     }
 
     @Test
-    void writesDeploymentFailedAsTheGoldenFileSays() {
-        Release release = Release.pending(DEPLOYMENT, PROJECT, OWNER, "shop", IMAGE, 3000, NOW);
+    void publishesContainerStoppedNamingTheSuccessorWhenTheReleaseIsReplaced() {
+        publisher.on(new ReleaseEvents.Replaced(DEPLOYMENT, PROJECT, CONTAINER, SUCCESSOR));
 
-        assertMatchesGolden(release.failed("app did not answer HTTP on port 3000 within 60 s", NOW),
-                DeploymentFailed.class);
+        assertPublishedAsGolden(ContainerStopped.class);
     }
 
-    private void assertMatchesGolden(IntegrationEvent event, Class<? extends IntegrationEvent> type) {
+    @Test
+    void publishesDeploymentFailedWithTheReason() {
+        publisher.on(new ReleaseEvents.Failed(DEPLOYMENT, PROJECT, "app did not answer HTTP on port 3000 within 60 s"));
+
+        assertPublishedAsGolden(DeploymentFailed.class);
+    }
+
+    private void assertPublishedAsGolden(Class<? extends IntegrationEvent> type) {
+        assertThat(appended).containsExactly(GoldenEvents.sample(type));
         EventEnvelope golden = codec.fromBytes(GoldenEvents.envelope(type));
-        assertThat(json.readTree(codec.toJson(event))).isEqualTo(golden.payload());
+        assertThat(json.readTree(codec.toJson(appended.getFirst()))).isEqualTo(golden.payload());
     }
 }

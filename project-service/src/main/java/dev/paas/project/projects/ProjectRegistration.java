@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers projects and changes their settings: applies the platform's repository policy, picks a unique slug and
- * leaves the rest to the {@link Project} aggregate (which checks its fields and announces its registration). Every lookup on behalf of a user answers "not found" for projects of others, so
- * nobody can tell someone else's project from a missing one.
+ * leaves the rest to the {@link Project} aggregate, which checks its fields and announces its registration. Every
+ * lookup on behalf of a user answers "not found" for projects of others, so nobody can tell someone else's project
+ * from a missing one.
  */
 @Service
 public class ProjectRegistration {

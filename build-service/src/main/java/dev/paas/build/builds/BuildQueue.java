@@ -1,7 +1,6 @@
 package dev.paas.build.builds;
 
 import dev.paas.build.BuildProperties;
-import dev.paas.contracts.project.DeploymentRequested;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -32,17 +31,18 @@ public class BuildQueue {
     }
 
     /**
-     * Records a QUEUED build for the requested deployment and returns; the worker is woken after commit. A deployment
-     * that already has a build (a replay) changes nothing.
+     * Records a QUEUED build for the requested deployment of {@code repoUrl}'s {@code branch} and returns; the worker
+     * is woken after commit. A deployment that already has a build (a replay) changes nothing. {@code ownerId} is
+     * {@code null} for requests from before accounts existed.
      */
     @Transactional
-    public void enqueue(DeploymentRequested requested) {
-        if (builds.existsById(requested.deploymentId())) {
-            log.info("deployment {} already has a build; the repeated request is ignored", requested.deploymentId());
+    public void enqueue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
+            String branch) {
+        if (builds.existsById(deploymentId)) {
+            log.info("deployment {} already has a build; the repeated request is ignored", deploymentId);
             return;
         }
-        builds.save(Build.queue(requested.deploymentId(), requested.projectId(), requested.ownerId(),
-                requested.projectSlug(), requested.repoUrl(), requested.branch(), clock.instant()));
+        builds.save(Build.queue(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, clock.instant()));
     }
 
     /**

@@ -18,10 +18,22 @@ class ProjectEventsConfiguration {
     /** Consumer name under which handled events are recorded in {@code processed_event}. */
     static final String CONSUMER = "build-service";
 
+    private final BuildQueue queue;
+
+    ProjectEventsConfiguration(BuildQueue queue) {
+        this.queue = queue;
+    }
+
     @Bean
-    Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, BuildQueue queue) {
+    Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions) {
         return subscriptions.consumer(CONSUMER)
-                .on(DeploymentRequested.class, queue::enqueue)
+                .on(DeploymentRequested.class, this::deploymentRequested)
                 .build();
+    }
+
+    /** Translates the contract into the queue's terms. */
+    void deploymentRequested(DeploymentRequested requested) {
+        queue.enqueue(requested.deploymentId(), requested.projectId(), requested.ownerId(), requested.projectSlug(),
+                requested.repoUrl(), requested.branch());
     }
 }

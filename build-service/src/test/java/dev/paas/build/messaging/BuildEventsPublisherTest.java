@@ -1,5 +1,9 @@
 package dev.paas.build.messaging;
 
+import static dev.paas.contracts.golden.GoldenEvents.DEPLOYMENT;
+import static dev.paas.contracts.golden.GoldenEvents.IMAGE;
+import static dev.paas.contracts.golden.GoldenEvents.OWNER;
+import static dev.paas.contracts.golden.GoldenEvents.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.build.builds.BuildEvents;
@@ -7,49 +11,43 @@ import dev.paas.contracts.IntegrationEvent;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
-import dev.paas.messaging.EventEnvelope;
-import dev.paas.messaging.outbox.Outbox;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+import dev.paas.contracts.golden.GoldenEvents;
+import dev.paas.messaging.testing.RecordingOutbox;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The build aggregate's events become the published contracts exactly as the platform's golden envelopes
+ * ({@link GoldenEvents}) say.
+ */
 class BuildEventsPublisherTest {
 
-    private final UUID deploymentId = UUID.randomUUID();
-    private final UUID projectId = UUID.randomUUID();
-    private final UUID owner = UUID.randomUUID();
-    private final List<IntegrationEvent> appended = new ArrayList<>();
-    private final BuildEventsPublisher publisher = new BuildEventsPublisher(new Outbox(null, null, null) {
-        @Override
-        public EventEnvelope append(IntegrationEvent event) {
-            appended.add(event);
-            return null;
-        }
-    });
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final BuildEventsPublisher publisher = new BuildEventsPublisher(outbox);
 
     @Test
     void publishesBuildStartedWhenAWorkerTakesTheBuild() {
-        publisher.on(new BuildEvents.Started(deploymentId, projectId, owner));
+        publisher.on(new BuildEvents.Started(DEPLOYMENT, PROJECT, OWNER));
 
-        assertThat(appended).containsExactly(new BuildStarted(deploymentId, projectId, owner));
+        assertPublishedAsGolden(BuildStarted.class);
     }
 
     @Test
     void publishesImageBuiltWhenBuildSucceeds() {
-        publisher.on(new BuildEvents.Succeeded(deploymentId, projectId, "shop", "paas-app/shop:" + deploymentId,
-                "node", "abc123", "Add the shop", 3000, owner));
+        publisher.on(new BuildEvents.Succeeded(DEPLOYMENT, PROJECT, "shop", IMAGE, "node",
+                "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER));
 
-        assertThat(appended).containsExactly(new ImageBuilt(deploymentId, projectId, "shop",
-                "paas-app/shop:" + deploymentId, "node", "abc123", "Add the shop", 3000, owner));
+        assertPublishedAsGolden(ImageBuilt.class);
     }
 
     @Test
     void publishesBuildFailedWithTheReason() {
-        publisher.on(new BuildEvents.Failed(deploymentId, projectId, "branch 'x' not found in https://h/r", null,
-                null, null, owner));
+        publisher.on(new BuildEvents.Failed(DEPLOYMENT, PROJECT,
+                "branch 'release' not found in https://github.com/acme/shop.git", null, null, null, OWNER));
 
-        assertThat(appended).containsExactly(new BuildFailed(deploymentId, projectId,
-                "branch 'x' not found in https://h/r", null, null, null, owner));
+        assertPublishedAsGolden(BuildFailed.class);
+    }
+
+    private void assertPublishedAsGolden(Class<? extends IntegrationEvent> type) {
+        assertThat(outbox.appended()).containsExactly(GoldenEvents.sample(type));
     }
 }

@@ -1,20 +1,23 @@
 package dev.paas.project.deployments;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One attempt to build and run a project's branch. Facts arrive as events from build-service and runtime-service,
  * possibly out of order across the two: a late fact fills in its details but never moves the status backwards.
- * Contradictions (a failure after the deployment went live) are refused with a message naming the state.
+ * Contradictions (a failure after the deployment went live) are refused with a message naming the state. Queueing
+ * one announces {@link DeploymentEvents.Requested}.
  */
 @Table("deployments")
-public class Deployment {
+public class Deployment extends AbstractAggregateRoot<Deployment> {
 
     @Id
     private final UUID id;
@@ -57,18 +60,25 @@ public class Deployment {
     }
 
     /** A deployment its owner asked for: the branch's head at build time. */
-    static Deployment queue(UUID id, UUID projectId, Instant now) {
-        return new Deployment(id, projectId, DeploymentStatus.QUEUED, DeploymentTrigger.MANUAL, null, null, null, null,
-                null, null, now, null, null, null, null);
+    static Deployment queue(UUID id, DeploymentTarget target, Instant now) {
+        return requested(new Deployment(id, target.projectId(), DeploymentStatus.QUEUED, DeploymentTrigger.MANUAL,
+                null, null, null, null, null, null, now, null, null, null, null), target);
     }
 
     /**
      * A deployment a push asked for, showing the pushed commit until the build reports the one it cloned (the
      * same, unless another push came in between).
      */
-    static Deployment queueForPush(UUID id, UUID projectId, String commitSha, String commitMessage, Instant now) {
-        return new Deployment(id, projectId, DeploymentStatus.QUEUED, DeploymentTrigger.PUSH, null, null, commitSha,
-                commitMessage, null, null, now, null, null, null, null);
+    static Deployment queueForPush(UUID id, DeploymentTarget target, String commitSha, String commitMessage,
+            Instant now) {
+        return requested(new Deployment(id, target.projectId(), DeploymentStatus.QUEUED, DeploymentTrigger.PUSH,
+                null, null, commitSha, commitMessage, null, null, now, null, null, null, null), target);
+    }
+
+    private static Deployment requested(Deployment deployment, DeploymentTarget target) {
+        deployment.registerEvent(new DeploymentEvents.Requested(deployment.id, target.projectId(),
+                target.projectSlug(), target.repoUrl(), target.branch(), target.ownerId()));
+        return deployment;
     }
 
     void buildStarted(Instant at) {
@@ -120,6 +130,11 @@ public class Deployment {
         status = DeploymentStatus.FAILED;
         error = reason;
         finishedAt = at;
+    }
+
+    /** The events registered since the deployment was loaded; published (and cleared) when it is saved. */
+    List<Object> registeredEvents() {
+        return List.copyOf(domainEvents());
     }
 
     private void recordSource(String stack, String commitSha, String commitMessage) {

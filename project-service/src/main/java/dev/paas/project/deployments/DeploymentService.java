@@ -1,15 +1,6 @@
 package dev.paas.project.deployments;
 
-import dev.paas.contracts.build.BuildFailed;
-import dev.paas.contracts.build.BuildStarted;
-import dev.paas.contracts.build.ImageBuilt;
-import dev.paas.contracts.project.DeploymentRequested;
-import dev.paas.contracts.runtime.ContainerHealthy;
-import dev.paas.contracts.runtime.ContainerStopped;
-import dev.paas.contracts.runtime.DeploymentFailed;
-import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.UuidV7;
-import dev.paas.messaging.outbox.Outbox;
 import dev.paas.project.projects.Project;
 import dev.paas.project.projects.ProjectRegistration;
 import java.time.Instant;
@@ -22,7 +13,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Queues deployments and applies what build-service and runtime-service report about them. */
+/**
+ * Queues deployments and applies what build-service and runtime-service report about them. A report about a
+ * deployment this service does not know is logged and ignored; the {@link Deployment} aggregate makes a late or
+ * repeated report change nothing it should not.
+ */
 @Service
 public class DeploymentService {
 
@@ -30,32 +25,28 @@ public class DeploymentService {
 
     private final Deployments deployments;
     private final ProjectRegistration projects;
-    private final Outbox outbox;
 
-    DeploymentService(Deployments deployments, ProjectRegistration projects, Outbox outbox) {
+    DeploymentService(Deployments deployments, ProjectRegistration projects) {
         this.deployments = deployments;
         this.projects = projects;
-        this.outbox = outbox;
     }
 
     /** Queues a deployment of the project's branch, as its owner asked, and asks build-service for it. */
     @Transactional
     public Deployment request(Project project) {
-        return queue(project, Deployment.queue(UuidV7.next(), project.id(), Instant.now()));
+        return deployments.save(Deployment.queue(UuidV7.next(), targetOf(project), Instant.now()));
     }
 
     /** Queues a deployment of the project's branch because {@code commitSha} was pushed to it. */
     @Transactional
     public Deployment requestForPush(Project project, String commitSha, String commitMessage) {
-        return queue(project, Deployment.queueForPush(UuidV7.next(), project.id(), commitSha, commitMessage,
+        return deployments.save(Deployment.queueForPush(UuidV7.next(), targetOf(project), commitSha, commitMessage,
                 Instant.now()));
     }
 
-    private Deployment queue(Project project, Deployment queued) {
-        Deployment deployment = deployments.save(queued);
-        outbox.append(new DeploymentRequested(deployment.id(), project.id(), project.slug(), project.repoUrl(),
-                project.branch(), project.ownerId()));
-        return deployment;
+    private static DeploymentTarget targetOf(Project project) {
+        return new DeploymentTarget(project.id(), project.ownerId(), project.slug(), project.repoUrl(),
+                project.branch());
     }
 
     /** The caller's deployment {@code id}; one of someone else's projects is not found, like a missing one. */
@@ -72,36 +63,48 @@ public class DeploymentService {
         return deployments.findFirstByProjectIdOrderByCreatedAtDesc(projectId);
     }
 
-    public void on(BuildStarted event, EventEnvelope envelope) {
-        update(event.deploymentId(), deployment -> deployment.buildStarted(envelope.occurredAt()));
+    /** build-service began building the deployment {@code at}. */
+    @Transactional
+    public void buildStarted(UUID deploymentId, Instant at) {
+        update(deploymentId, deployment -> deployment.buildStarted(at));
     }
 
-    public void on(ImageBuilt event, EventEnvelope envelope) {
-        update(event.deploymentId(), deployment -> deployment.imageBuilt(event.stack(), event.commitSha(),
-                event.commitMessage(), event.imageTag(), envelope.occurredAt()));
+    /** The deployment's image {@code imageTag} was built from {@code commitSha}, detected as {@code stack}. */
+    @Transactional
+    public void imageBuilt(UUID deploymentId, String stack, String commitSha, String commitMessage, String imageTag,
+            Instant at) {
+        update(deploymentId, deployment -> deployment.imageBuilt(stack, commitSha, commitMessage, imageTag, at));
     }
 
-    public void on(BuildFailed event, EventEnvelope envelope) {
-        update(event.deploymentId(), deployment -> deployment.buildFailed(event.reason(), event.stack(),
-                event.commitSha(), event.commitMessage(), envelope.occurredAt()));
+    /** The build ended without an image, for {@code reason}; source details are {@code null} when unknown. */
+    @Transactional
+    public void buildFailed(UUID deploymentId, String reason, String stack, String commitSha, String commitMessage,
+            Instant at) {
+        update(deploymentId, deployment -> deployment.buildFailed(reason, stack, commitSha, commitMessage, at));
     }
 
-    public void on(ContainerHealthy event, EventEnvelope envelope) {
-        update(event.deploymentId(), deployment -> deployment.becameHealthy(event.url(), envelope.occurredAt()));
+    /** The deployment's container answers and is served at {@code url}. */
+    @Transactional
+    public void becameHealthy(UUID deploymentId, String url, Instant at) {
+        update(deploymentId, deployment -> deployment.becameHealthy(url, at));
     }
 
-    public void on(DeploymentFailed event, EventEnvelope envelope) {
-        update(event.deploymentId(), deployment -> deployment.fail(event.reason(), envelope.occurredAt()));
+    /** runtime-service could not bring the built image live, for {@code reason}. */
+    @Transactional
+    public void runFailed(UUID deploymentId, String reason, Instant at) {
+        update(deploymentId, deployment -> deployment.fail(reason, at));
     }
 
-    public void on(ContainerStopped event, EventEnvelope envelope) {
-        update(event.deploymentId(), Deployment::replaced);
+    /** The deployment's container was stopped because a newer deployment replaced it. */
+    @Transactional
+    public void replaced(UUID deploymentId) {
+        update(deploymentId, Deployment::replaced);
     }
 
     private void update(UUID deploymentId, Consumer<Deployment> change) {
         deployments.findById(deploymentId).ifPresentOrElse(deployment -> {
             change.accept(deployment);
             deployments.save(deployment);
-        }, () -> log.warn("ignoring event for unknown deployment " + deploymentId));
+        }, () -> log.warn("ignoring a report about unknown deployment " + deploymentId));
     }
 }

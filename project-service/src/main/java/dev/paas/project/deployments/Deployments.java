@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** All deployments of all projects. */
-public interface Deployments extends ListCrudRepository<Deployment, UUID> {
+interface Deployments extends ListCrudRepository<Deployment, UUID> {
 
     List<Deployment> findByProjectIdOrderByCreatedAtDesc(UUID projectId);
 

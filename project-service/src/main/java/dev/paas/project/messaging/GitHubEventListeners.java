@@ -13,23 +13,44 @@ import org.springframework.messaging.Message;
 
 /**
  * What happens on GitHub's side: identity-service's reports on push hooks ({@code paas.identity}) and the pushes
- * the gateway accepted ({@code paas.webhook}).
+ * the gateway accepted ({@code paas.webhook}), each translated into a call on the feature that acts on it.
  */
 @Configuration(proxyBeanMethods = false)
 class GitHubEventListeners {
 
+    private final ProjectWebhooks webhooks;
+    private final PushDeployments pushes;
+
+    GitHubEventListeners(ProjectWebhooks webhooks, PushDeployments pushes) {
+        this.webhooks = webhooks;
+        this.pushes = pushes;
+    }
+
     @Bean
-    Consumer<Message<byte[]>> identityEvents(EventSubscriptions subscriptions, ProjectWebhooks webhooks) {
-        return subscriptions.consumer("project-service")
-                .on(WebhookRegistered.class, event -> webhooks.registered(event.projectId()))
-                .on(WebhookRegistrationFailed.class, event -> webhooks.failed(event.projectId(), event.reason()))
+    Consumer<Message<byte[]>> identityEvents(EventSubscriptions subscriptions) {
+        return subscriptions.consumer(ProjectServiceConsumer.NAME)
+                .on(WebhookRegistered.class, this::webhookRegistered)
+                .on(WebhookRegistrationFailed.class, this::webhookRegistrationFailed)
                 .build();
     }
 
     @Bean
-    Consumer<Message<byte[]>> webhookEvents(EventSubscriptions subscriptions, PushDeployments pushes) {
-        return subscriptions.consumer("project-service")
-                .on(GitPushReceived.class, pushes::on)
+    Consumer<Message<byte[]>> webhookEvents(EventSubscriptions subscriptions) {
+        return subscriptions.consumer(ProjectServiceConsumer.NAME)
+                .on(GitPushReceived.class, this::gitPushReceived)
                 .build();
+    }
+
+    void webhookRegistered(WebhookRegistered registered) {
+        webhooks.registered(registered.projectId());
+    }
+
+    void webhookRegistrationFailed(WebhookRegistrationFailed failed) {
+        webhooks.failed(failed.projectId(), failed.reason());
+    }
+
+    void gitPushReceived(GitPushReceived push) {
+        pushes.pushed(push.deliveryId(), push.projectId(), push.repository(), push.branch(), push.commitSha(),
+                push.commitMessage());
     }
 }

@@ -1,19 +1,26 @@
 package dev.paas.project.projects;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A git repository and branch the platform builds and serves at {@code <slug>.<base-domain>}, owned by the user who
- * registered it. Projects registered before accounts existed have no owner: only administrators see them.
+ * registered it. Projects registered before accounts existed have no owner: only administrators see them. Changes
+ * go through methods that check their arguments and the current state, failing with a message naming what is wrong;
+ * registering it announces {@link ProjectEvents.Registered}.
  */
 @Table("projects")
-public class Project {
+public class Project extends AbstractAggregateRoot<Project> {
+
+    private static final int MAX_NAME_LENGTH = 100;
+
 
     @Id
     private final UUID id;
@@ -48,11 +55,29 @@ public class Project {
         this.version = version;
     }
 
+    /**
+     * A new project of {@code ownerId}, under the unique {@code slug} chosen for its name. {@code githubRepository}
+     * ({@code owner/name}, or {@code null}) marks a project picked from GitHub, whose push webhook is then awaited.
+     * The repository URL must already have passed the platform's repository policy.
+     *
+     * @throws InvalidInputException naming the field when the name, branch or GitHub repository is not acceptable
+     */
     static Project register(UUID id, UUID ownerId, String name, String slug, String repoUrl, String branch,
             String githubRepository, boolean autoDeploy, Instant now) {
         Objects.requireNonNull(ownerId, "ownerId");
-        return new Project(id, ownerId, name, slug, repoUrl, branch, githubRepository, autoDeploy,
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        requireValidBranch(branch);
+        if (githubRepository != null) {
+            GithubRepositories.problemWith(githubRepository).ifPresent(problem -> {
+                throw new InvalidInputException("githubRepository", problem);
+            });
+        }
+        Project project = new Project(id, ownerId, name, slug, repoUrl, branch, githubRepository, autoDeploy,
                 githubRepository == null ? WebhookStatus.NONE : WebhookStatus.PENDING, null, now, null);
+        project.registerEvent(new ProjectEvents.Registered(id, slug, ownerId, repoUrl, branch, githubRepository));
+        return project;
     }
 
     /** Whether the project belongs to {@code userId}; a project without an owner belongs to nobody. */
@@ -60,12 +85,21 @@ public class Project {
         return ownerId != null && ownerId.equals(userId);
     }
 
+    /** Whether a push to the project's branch deploys it; any project may say so, a push is what it waits for. */
     void deployOnPush(boolean enabled) {
         autoDeploy = enabled;
     }
 
+    /**
+     * Deploys {@code newBranch} (surrounding blanks removed) from now on.
+     *
+     * @throws InvalidInputException naming the branch when it is blank or not a valid git branch name; the project
+     *         is left as it was
+     */
     void deployBranch(String newBranch) {
-        branch = newBranch;
+        String stripped = newBranch == null ? null : newBranch.strip();
+        requireValidBranch(stripped);
+        branch = stripped;
     }
 
     /** identity-service registered the push hook on GitHub. */
@@ -80,6 +114,17 @@ public class Project {
         requireGithubRepository("record a failed webhook registration");
         webhookStatus = WebhookStatus.FAILED;
         webhookError = reason;
+    }
+
+    /** The events registered since the project was loaded; published (and cleared) when it is saved. */
+    List<Object> registeredEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    private static void requireValidBranch(String branch) {
+        RepositoryUrls.problemWithBranch(branch).ifPresent(problem -> {
+            throw new InvalidInputException("branch", problem);
+        });
     }
 
     private void requireGithubRepository(String action) {

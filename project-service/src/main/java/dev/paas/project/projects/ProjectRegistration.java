@@ -1,8 +1,6 @@
 package dev.paas.project.projects;
 
-import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.messaging.UuidV7;
-import dev.paas.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -11,21 +9,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers projects and changes their settings: validates the repository and branch, picks a unique slug,
- * announces {@link ProjectCreated}. Every lookup on behalf of a user answers "not found" for projects of others, so
- * nobody can tell someone else's project from a missing one.
+ * Registers projects and changes their settings: applies the platform's repository policy, picks a unique slug and
+ * leaves the rest to the {@link Project} aggregate, which checks its fields and announces its registration. Every
+ * lookup on behalf of a user answers "not found" for projects of others, so nobody can tell someone else's project
+ * from a missing one.
  */
 @Service
 public class ProjectRegistration {
 
     private final Projects projects;
-    private final Outbox outbox;
     private final PlatformProperties platform;
     private final Clock clock;
 
-    ProjectRegistration(Projects projects, Outbox outbox, PlatformProperties platform) {
+    ProjectRegistration(Projects projects, PlatformProperties platform) {
         this.projects = projects;
-        this.outbox = outbox;
         this.platform = platform;
         this.clock = Clock.systemUTC();
     }
@@ -37,30 +34,18 @@ public class ProjectRegistration {
     @Transactional
     public Project register(UUID ownerId, NewProject request) {
         String trimmedName = request.name() == null ? "" : request.name().strip();
-        if (trimmedName.isEmpty() || trimmedName.length() > 100) {
-            throw new InvalidInputException("name", "must be 1 to 100 characters");
-        }
         RepositoryUrls.problemWith(request.repoUrl(), platform.allowLocalRepositories())
                 .ifPresent(problem -> {
                     throw new InvalidInputException("repoUrl", problem);
                 });
         String effectiveBranch = request.branch() == null || request.branch().isBlank() ? "main"
                 : request.branch().strip();
-        requireValidBranch(effectiveBranch);
         String githubRepository = request.githubRepository() == null || request.githubRepository().isBlank() ? null
                 : request.githubRepository().strip();
-        if (githubRepository != null) {
-            GithubRepositories.problemWith(githubRepository).ifPresent(problem -> {
-                throw new InvalidInputException("githubRepository", problem);
-            });
-        }
         boolean autoDeploy = request.autoDeploy() != null ? request.autoDeploy() : githubRepository != null;
         String slug = Slugs.unique(trimmedName, projects::existsBySlug);
-        Project project = projects.save(Project.register(UuidV7.next(), ownerId, trimmedName, slug,
-                request.repoUrl().strip(), effectiveBranch, githubRepository, autoDeploy, clock.instant()));
-        outbox.append(new ProjectCreated(project.id(), project.slug(), project.ownerId(), project.repoUrl(),
-                project.branch(), project.githubRepository()));
-        return project;
+        return projects.save(Project.register(UuidV7.next(), ownerId, trimmedName, slug, request.repoUrl().strip(),
+                effectiveBranch, githubRepository, autoDeploy, clock.instant()));
     }
 
     /** Changes what pushes do and which branch is deployed; {@code null} leaves a setting as it is. */
@@ -68,9 +53,7 @@ public class ProjectRegistration {
     public Project changeSettings(UUID id, UUID caller, ProjectSettings settings) {
         Project project = get(id, caller);
         if (settings.branch() != null) {
-            String branch = settings.branch().strip();
-            requireValidBranch(branch);
-            project.deployBranch(branch);
+            project.deployBranch(settings.branch());
         }
         if (settings.autoDeploy() != null) {
             project.deployOnPush(settings.autoDeploy());
@@ -106,12 +89,6 @@ public class ProjectRegistration {
 
     public String urlOf(Project project) {
         return platform.urlOf(project.slug());
-    }
-
-    private static void requireValidBranch(String branch) {
-        RepositoryUrls.problemWithBranch(branch).ifPresent(problem -> {
-            throw new InvalidInputException("branch", problem);
-        });
     }
 
     /** What a user asks for when registering a project. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** All projects. */
-public interface Projects extends ListCrudRepository<Project, UUID> {
+interface Projects extends ListCrudRepository<Project, UUID> {
 
     boolean existsBySlug(String slug);
 

@@ -1,6 +1,5 @@
 package dev.paas.project.pushes;
 
-import dev.paas.contracts.webhook.GitPushReceived;
 import dev.paas.project.deployments.Deployment;
 import dev.paas.project.deployments.DeploymentService;
 import dev.paas.project.projects.Project;
@@ -14,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deploys a project when its branch is pushed to and its owner left automatic deployment on, exactly as a manual
- * trigger would (a queued deployment and {@code DeploymentRequested} through the outbox). Each delivery deploys at
+ * trigger would (a queued deployment, announced to build-service in the same transaction). Each delivery deploys at
  * most once; every push that does not deploy is logged with the reason.
  */
 @Service
@@ -33,35 +32,42 @@ public class PushDeployments {
         this.deliveries = deliveries;
     }
 
+    /**
+     * GitHub delivered ({@code deliveryId}) a push of {@code commitSha} to {@code branch} of {@code repository}, on the
+     * webhook of project {@code projectId}. {@code branch} is {@code null} for a tag; a deleted branch has an all-zero
+     * sha. A delivery handled before changes nothing.
+     */
     @Transactional
-    public void on(GitPushReceived push) {
-        if (!deliveries.claim(push.deliveryId(), push.projectId(), push.branch(), push.commitSha())) {
-            log.info("push delivery " + push.deliveryId() + " was handled before; it does not deploy again");
+    public void pushed(String deliveryId, UUID projectId, String repository, String branch, String commitSha,
+            String commitMessage) {
+        if (!deliveries.claim(deliveryId, projectId, branch, commitSha)) {
+            log.info("push delivery " + deliveryId + " was handled before; it does not deploy again");
             return;
         }
-        Optional<Project> project = projects.find(push.projectId());
-        PushOutcome outcome = project.map(known -> decide(known, push)).orElse(PushOutcome.UNKNOWN_PROJECT);
+        Optional<Project> project = projects.find(projectId);
+        PushOutcome outcome = project.map(known -> decide(known, branch, commitSha))
+                .orElse(PushOutcome.UNKNOWN_PROJECT);
         UUID deploymentId = null;
         if (outcome == PushOutcome.DEPLOYED) {
-            Deployment deployment = deployments.requestForPush(project.get(), push.commitSha(), push.commitMessage());
+            Deployment deployment = deployments.requestForPush(project.get(), commitSha, commitMessage);
             deploymentId = deployment.id();
-            log.info("push of " + shortSha(push.commitSha()) + " to " + push.repository() + " " + push.branch()
-                    + " (delivery " + push.deliveryId() + ") queued deployment " + deploymentId);
+            log.info("push of " + shortSha(commitSha) + " to " + repository + " " + branch + " (delivery "
+                    + deliveryId + ") queued deployment " + deploymentId);
         } else {
-            log.info("push delivery " + push.deliveryId() + " to " + push.repository() + " branch " + push.branch()
-                    + " does not deploy project " + push.projectId() + ": " + outcome.label());
+            log.info("push delivery " + deliveryId + " to " + repository + " branch " + branch
+                    + " does not deploy project " + projectId + ": " + outcome.label());
         }
-        deliveries.settle(push.deliveryId(), outcome, deploymentId);
+        deliveries.settle(deliveryId, outcome, deploymentId);
     }
 
-    private static PushOutcome decide(Project project, GitPushReceived push) {
-        if (push.branch() == null) {
+    private static PushOutcome decide(Project project, String branch, String commitSha) {
+        if (branch == null) {
             return PushOutcome.NOT_A_BRANCH;
         }
-        if (!push.branch().equals(project.branch())) {
+        if (!branch.equals(project.branch())) {
             return PushOutcome.OTHER_BRANCH;
         }
-        if (push.commitSha() == null || DELETED_BRANCH_SHA.equals(push.commitSha())) {
+        if (commitSha == null || DELETED_BRANCH_SHA.equals(commitSha)) {
             return PushOutcome.BRANCH_DELETED;
         }
         if (!project.autoDeploy()) {

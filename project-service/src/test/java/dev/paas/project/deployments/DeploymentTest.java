@@ -11,11 +11,50 @@ class DeploymentTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
-    private final Deployment deployment = Deployment.queue(UUID.randomUUID(), UUID.randomUUID(), NOW);
+    private final UUID projectId = UUID.randomUUID();
+    private final UUID owner = UUID.randomUUID();
+    private final DeploymentTarget target = new DeploymentTarget(projectId, owner, "shop",
+            "https://github.com/acme/shop.git", "main");
+    private final Deployment deployment = Deployment.queue(UUID.randomUUID(), target, NOW);
+
+    @Test
+    void asksForTheBuildOfTheProjectsBranchWhenQueued() {
+        UUID id = UUID.randomUUID();
+
+        Deployment queued = Deployment.queue(id, target, NOW);
+
+        assertThat(queued.status()).isEqualTo(DeploymentStatus.QUEUED);
+        assertThat(queued.projectId()).isEqualTo(projectId);
+        assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
+                "https://github.com/acme/shop.git", "main", owner));
+    }
+
+    @Test
+    void asksForTheBuildOfTheProjectsBranchWhenQueuedForAPush() {
+        UUID id = UUID.randomUUID();
+
+        Deployment queued = Deployment.queueForPush(id, target, "abc123", "fix", NOW);
+
+        assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
+                "https://github.com/acme/shop.git", "main", owner));
+    }
+
+    @Test
+    void announcesNothingWhenBuildAndRuntimeReportsArrive() {
+        Deployment loaded = new Deployment(UUID.randomUUID(), projectId, DeploymentStatus.QUEUED,
+                DeploymentTrigger.MANUAL, null, null, null, null, null, null, NOW, null, null, null, 1);
+
+        loaded.buildStarted(NOW);
+        loaded.imageBuilt("node", "abc123", "first commit", "paas-app/shop:1", NOW);
+        loaded.becameHealthy("http://shop.paas.localhost", NOW);
+
+        assertThat(loaded.status()).isEqualTo(DeploymentStatus.RUNNING);
+        assertThat(loaded.registeredEvents()).isEmpty();
+    }
 
     @Test
     void remembersWhatTriggeredIt() {
-        Deployment pushed = Deployment.queueForPush(UUID.randomUUID(), UUID.randomUUID(), "abc123", "fix", NOW);
+        Deployment pushed = Deployment.queueForPush(UUID.randomUUID(), target, "abc123", "fix", NOW);
 
         assertThat(deployment.trigger()).isEqualTo(DeploymentTrigger.MANUAL);
         assertThat(pushed.trigger()).isEqualTo(DeploymentTrigger.PUSH);

@@ -38,6 +38,55 @@ class ProjectTest {
     }
 
     @Test
+    void announcesItsRegistrationWithTheRepositoryAndBranch() {
+        UUID id = UUID.randomUUID();
+
+        Project project = Project.register(id, owner, "Shop", "shop", "https://github.com/acme/shop.git", "main",
+                "acme/shop", true, NOW);
+
+        assertThat(project.registeredEvents()).containsExactly(new ProjectEvents.Registered(id, "shop", owner,
+                "https://github.com/acme/shop.git", "main", "acme/shop"));
+    }
+
+    @Test
+    void refusesToBeRegisteredWithAnInvalidNameBranchOrGithubRepositoryNamingTheField() {
+        assertThatThrownBy(() -> register("", "main", null)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("name must be 1 to 100 characters");
+        assertThatThrownBy(() -> register("x".repeat(101), "main", null))
+                .hasMessage("name must be 1 to 100 characters");
+        assertThatThrownBy(() -> register("shop", "a..b", null)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("branch is not a valid git branch name")
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("branch");
+        assertThatThrownBy(() -> register("shop", "main", "acme/.."))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("githubRepository");
+    }
+
+    @Test
+    void deploysAnotherBranchOnlyWhenItIsAValidBranchName() {
+        Project project = project(null);
+
+        project.deployBranch("  release ");
+        assertThat(project.branch()).isEqualTo("release");
+
+        assertThatThrownBy(() -> project.deployBranch("a..b")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("branch is not a valid git branch name");
+        assertThatThrownBy(() -> project.deployBranch(" ")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("branch must not be blank");
+        assertThat(project.branch()).as("a refused branch changes nothing").isEqualTo("release");
+    }
+
+    @Test
+    void turnsDeployOnPushOnAndOff() {
+        Project project = project("acme/shop");
+
+        project.deployOnPush(false);
+        assertThat(project.autoDeploy()).isFalse();
+        project.deployOnPush(true);
+        assertThat(project.autoDeploy()).isTrue();
+    }
+
+    @Test
     void waitsForTheWebhookOfAGithubProjectThenRecordsWhatIdentityReports() {
         Project project = project("acme/shop");
         assertThat(project.webhookStatus()).isEqualTo(WebhookStatus.PENDING);
@@ -58,6 +107,11 @@ class ProjectTest {
         assertThat(project.webhookStatus()).isEqualTo(WebhookStatus.NONE);
         assertThatThrownBy(project::webhookRegistered).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not picked from GitHub");
+    }
+
+    private Project register(String name, String branch, String githubRepository) {
+        return Project.register(UUID.randomUUID(), owner, name, "shop", "https://github.com/acme/shop.git", branch,
+                githubRepository, false, NOW);
     }
 
     private Project project(String githubRepository) {

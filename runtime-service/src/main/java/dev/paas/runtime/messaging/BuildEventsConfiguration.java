@@ -17,10 +17,22 @@ class BuildEventsConfiguration {
 
     static final String CONSUMER = "runtime-service";
 
+    private final Rollouts rollouts;
+
+    BuildEventsConfiguration(Rollouts rollouts) {
+        this.rollouts = rollouts;
+    }
+
     @Bean
-    Consumer<Message<byte[]>> buildEvents(EventSubscriptions subscriptions, Rollouts rollouts) {
+    Consumer<Message<byte[]>> buildEvents(EventSubscriptions subscriptions) {
         return subscriptions.consumer(CONSUMER)
-                .on(ImageBuilt.class, rollouts::schedule)
+                .on(ImageBuilt.class, this::imageBuilt)
                 .build();
+    }
+
+    /** Translates the contract into the rollout's terms. */
+    void imageBuilt(ImageBuilt image) {
+        rollouts.schedule(image.deploymentId(), image.projectId(), image.ownerId(), image.projectSlug(),
+                image.imageTag(), image.port());
     }
 }

@@ -1,25 +1,23 @@
 package dev.paas.runtime.release;
 
-import dev.paas.contracts.runtime.ContainerHealthy;
-import dev.paas.contracts.runtime.ContainerStarted;
-import dev.paas.contracts.runtime.ContainerStopped;
-import dev.paas.contracts.runtime.DeploymentFailed;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One deployment's image on its way to (or out of) production: the container it runs in, where that
- * container answers, and what became of it. State changes go through methods that check the current state;
- * those that other services must hear about return the event to publish in the same transaction.
+ * container answers, and what became of it. State changes go through methods that check the current state and
+ * register the matching {@link ReleaseEvents}, published when the release is saved.
  */
 @Table("releases")
-public class Release {
+public class Release extends AbstractAggregateRoot<Release> {
 
     @Id
     private final UUID deploymentId;
@@ -64,11 +62,14 @@ public class Release {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
         }
-        return new Release(deploymentId, projectId, ownerId, slug, imageTag, port, ReleaseStatus.PENDING, now);
+        Release release = new Release(deploymentId, projectId, ownerId, slug, imageTag, port, ReleaseStatus.PENDING,
+                now);
+        release.registerEvent(new ReleaseEvents.Recorded(deploymentId));
+        return release;
     }
 
     /** The container was created and started; health checks come next. */
-    public ContainerStarted started(String containerId, String containerName, int hostPort, long memoryBytes,
+    public void started(String containerId, String containerName, int hostPort, long memoryBytes,
             long nanoCpus, Instant now) {
         requireStatus("record a started container", ReleaseStatus.PENDING);
         this.status = ReleaseStatus.STARTING;
@@ -77,16 +78,17 @@ public class Release {
         this.hostPort = hostPort;
         this.attempts++;
         this.updatedAt = now;
-        return new ContainerStarted(deploymentId, projectId, containerId, memoryBytes, nanoCpus, ownerId);
+        registerEvent(new ReleaseEvents.Started(deploymentId, projectId, containerId, memoryBytes, nanoCpus,
+                ownerId));
     }
 
     /** The container answers and the route points at it: the release is live at {@code url}. */
-    public ContainerHealthy promoted(String url, Instant now) {
+    public void promoted(String url, Instant now) {
         requireStatus("promote", ReleaseStatus.STARTING);
         this.status = ReleaseStatus.RUNNING;
         this.url = url;
         this.updatedAt = now;
-        return new ContainerHealthy(deploymentId, projectId, containerId, url);
+        registerEvent(new ReleaseEvents.Promoted(deploymentId, projectId, containerId, url));
     }
 
     /** A newer release of the same project took over the route; this container is to be stopped. */
@@ -98,20 +100,20 @@ public class Release {
     }
 
     /** The superseded container is gone. */
-    public ContainerStopped replaced(Instant now) {
+    public void replaced(Instant now) {
         requireStatus("mark as replaced", ReleaseStatus.RETIRING);
         this.status = ReleaseStatus.REPLACED;
         this.updatedAt = now;
-        return new ContainerStopped(deploymentId, projectId, containerId, "replaced by deployment " + replacedBy);
+        registerEvent(new ReleaseEvents.Replaced(deploymentId, projectId, containerId, replacedBy));
     }
 
     /** The release could not go live; its container (if any) has already been removed. */
-    public DeploymentFailed failed(String reason, Instant now) {
+    public void failed(String reason, Instant now) {
         requireStatus("fail", ReleaseStatus.PENDING, ReleaseStatus.STARTING);
         this.status = ReleaseStatus.FAILED;
         this.error = reason;
         this.updatedAt = now;
-        return new DeploymentFailed(deploymentId, projectId, reason);
+        registerEvent(new ReleaseEvents.Failed(deploymentId, projectId, reason));
     }
 
     /**
@@ -125,6 +127,11 @@ public class Release {
         this.containerName = null;
         this.hostPort = null;
         this.updatedAt = now;
+    }
+
+    /** The events registered since the release was loaded; published (and cleared) when it is saved. */
+    List<Object> registeredEvents() {
+        return List.copyOf(domainEvents());
     }
 
     private void requireStatus(String action, ReleaseStatus... allowed) {

@@ -3,7 +3,6 @@ package dev.paas.runtime.rollout;
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
-import dev.paas.runtime.release.Releases;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,5 @@
 package dev.paas.runtime.rollout;
 
-import dev.paas.contracts.IntegrationEvent;
-import dev.paas.messaging.outbox.Outbox;
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.container.ContainerLimits;
 import dev.paas.runtime.container.ContainerSpec;
@@ -12,7 +10,6 @@ import dev.paas.runtime.ingress.CaddyRoutes;
 import dev.paas.runtime.ingress.CaddyUnavailable;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
-import dev.paas.runtime.release.Releases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -21,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +41,6 @@ class Rollout {
     private final HealthProbe probe;
     private final CaddyRoutes routes;
     private final AppUrls urls;
-    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final RuntimeProperties properties;
     private final Clock clock;
@@ -52,7 +48,7 @@ class Rollout {
     private final Timer routeSwitch;
 
     Rollout(Releases releases, ReleaseClaims claims, AppContainers containers, HealthProbe probe, CaddyRoutes routes,
-            AppUrls urls, Outbox outbox, TransactionTemplate transactions, RuntimeProperties properties, Clock clock,
+            AppUrls urls, TransactionTemplate transactions, RuntimeProperties properties, Clock clock,
             MeterRegistry meters) {
         this.releases = releases;
         this.claims = claims;
@@ -60,7 +56,6 @@ class Rollout {
         this.probe = probe;
         this.routes = routes;
         this.urls = urls;
-        this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -155,7 +150,7 @@ class Rollout {
     private Optional<UUID> promote(UUID id) {
         return transactions.execute(status -> {
             Release release = releases.findById(id).orElseThrow();
-            IntegrationEvent healthy = release.promoted(urls.url(release.slug()), clock.instant());
+            release.promoted(urls.url(release.slug()), clock.instant());
             List<Release> previous = releases.findByProjectIdAndStatusInOrderByCreatedAt(release.projectId(),
                     List.of(ReleaseStatus.RUNNING));
             Optional<UUID> replaced = Optional.empty();
@@ -168,7 +163,6 @@ class Rollout {
                 }
             }
             releases.save(release);
-            outbox.append(healthy);
             return replaced;
         });
     }
@@ -208,10 +202,7 @@ class Rollout {
             return;
         }
         log.info("deployment {}: start was interrupted (attempt {}), trying again", id, release.attempts());
-        change(id, r -> {
-            r.interrupted(clock.instant());
-            return null;
-        });
+        change(id, r -> r.interrupted(clock.instant()));
         start(releases.findById(id).orElseThrow());
     }
 
@@ -260,15 +251,12 @@ class Rollout {
         change(id, r -> r.failed(reason, clock.instant()));
     }
 
-    /** Applies a state change and appends the event it returns (if any) in one transaction. */
-    private void change(UUID id, Function<Release, ? extends IntegrationEvent> transition) {
+    /** Applies a state change; saving the release publishes the events it registered, in the same transaction. */
+    private void change(UUID id, Consumer<Release> transition) {
         transactions.executeWithoutResult(status -> {
             Release release = releases.findById(id).orElseThrow();
-            IntegrationEvent event = transition.apply(release);
+            transition.accept(release);
             releases.save(release);
-            if (event != null) {
-                outbox.append(event);
-            }
         });
     }
 

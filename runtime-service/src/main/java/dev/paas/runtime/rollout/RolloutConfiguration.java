@@ -1,10 +1,8 @@
 package dev.paas.runtime.rollout;
 
-import dev.paas.messaging.outbox.Outbox;
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.ingress.AppUrls;
 import dev.paas.runtime.ingress.CaddyRoutes;
-import dev.paas.runtime.release.Releases;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -50,9 +48,9 @@ class RolloutConfiguration {
 
     @Bean
     Rollout rollout(Releases releases, ReleaseClaims claims, AppContainers containers, HealthProbe probe,
-            CaddyRoutes routes, AppUrls urls, Outbox outbox, TransactionTemplate transactions,
+            CaddyRoutes routes, AppUrls urls, TransactionTemplate transactions,
             RuntimeProperties properties, Clock clock, MeterRegistry meters) {
-        return new Rollout(releases, claims, containers, probe, routes, urls, outbox, transactions, properties,
+        return new Rollout(releases, claims, containers, probe, routes, urls, transactions, properties,
                 clock, meters);
     }
 

@@ -1,5 +1,6 @@
 package dev.paas.runtime.rollout;
 
+import dev.paas.runtime.release.ReleaseEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,7 @@ class RolloutWorker implements SmartLifecycle {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(ReleaseRecorded recorded) {
+    void on(ReleaseEvents.Recorded recorded) {
         wake();
     }
 

@@ -1,12 +1,10 @@
 package dev.paas.runtime.rollout;
 
-import dev.paas.contracts.build.ImageBuilt;
 import dev.paas.runtime.release.Release;
-import dev.paas.runtime.release.Releases;
 import java.time.Clock;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,25 +18,24 @@ public class Rollouts {
     private static final Logger log = LoggerFactory.getLogger(Rollouts.class);
 
     private final Releases releases;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Rollouts(Releases releases, ApplicationEventPublisher events, Clock clock) {
+    Rollouts(Releases releases, Clock clock) {
         this.releases = releases;
-        this.events = events;
         this.clock = clock;
     }
 
-    /** Records the release of a built image; a release already known for the deployment is left alone. */
+    /**
+     * Records the release of deployment {@code deploymentId}'s built image, served at {@code slug} from the app's
+     * {@code port}; a release already known for the deployment (a replay) is left alone. {@code ownerId} is
+     * {@code null} for images built before accounts existed.
+     */
     @Transactional
-    public void schedule(ImageBuilt image) {
-        if (releases.existsById(image.deploymentId())) {
-            log.info("release of deployment {} is already recorded; ignoring the repeated ImageBuilt",
-                    image.deploymentId());
+    public void schedule(UUID deploymentId, UUID projectId, UUID ownerId, String slug, String imageTag, int port) {
+        if (releases.existsById(deploymentId)) {
+            log.info("release of deployment {} is already recorded; ignoring the repeated built image", deploymentId);
             return;
         }
-        releases.save(Release.pending(image.deploymentId(), image.projectId(), image.ownerId(), image.projectSlug(),
-                image.imageTag(), image.port(), clock.instant()));
-        events.publishEvent(new ReleaseRecorded(image.deploymentId()));
+        releases.save(Release.pending(deploymentId, projectId, ownerId, slug, imageTag, port, clock.instant()));
     }
 }

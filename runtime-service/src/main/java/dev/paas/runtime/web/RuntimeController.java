@@ -1,20 +1,23 @@
 package dev.paas.runtime.web;
 
-import dev.paas.runtime.container.AppContainers;
-import dev.paas.runtime.container.ContainerState;
+import dev.paas.runtime.container.DockerUnavailable;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
-import dev.paas.runtime.release.Releases;
+import dev.paas.runtime.rollout.ReleaseQueries;
 import dev.paas.security.CurrentUser;
-import java.util.EnumSet;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,43 +28,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class RuntimeController {
 
-    private final Releases releases;
-    private final AppContainers containers;
+    private static final Logger log = LoggerFactory.getLogger(RuntimeController.class);
 
-    RuntimeController(Releases releases, AppContainers containers) {
+    private final ReleaseQueries releases;
+
+    RuntimeController(ReleaseQueries releases) {
         this.releases = releases;
-        this.containers = containers;
     }
 
     @GetMapping("/deployments/{id}/runtime")
     RuntimeView runtime(@PathVariable UUID id, CurrentUser user) {
-        Release release = releases.findById(id).filter(known -> known.isOwnedBy(user.id()))
+        return releases.release(id, user.id()).map(RuntimeView::of)
                 .orElseThrow(() -> notFound("no runtime is known for deployment " + id
                         + "; its image may not be built yet"));
-        return RuntimeView.of(release);
     }
 
     /** A project is known here once one of its images was built; until then it is not found. */
     @GetMapping("/projects/{id}/containers")
     List<ContainerView> containers(@PathVariable UUID id, CurrentUser user) {
-        if (!releases.existsByProjectIdAndOwnerId(id, user.id())) {
-            throw notFound("no release is known for project " + id + "; none of its images may be built yet");
-        }
-        return releases.findByProjectIdAndStatusInOrderByCreatedAt(id, EnumSet.of(ReleaseStatus.STARTING,
-                ReleaseStatus.RUNNING, ReleaseStatus.RETIRING))
+        return releases.containers(id, user.id())
+                .orElseThrow(() -> notFound("no release is known for project " + id
+                        + "; none of its images may be built yet"))
                 .stream()
-                .filter(release -> release.containerId() != null)
-                .map(release -> ContainerView.of(release, dockerState(release.containerId())))
+                .map(ContainerView::of)
                 .toList();
     }
 
-    private String dockerState(String containerId) {
-        try {
-            ContainerState state = containers.state(containerId);
-            return state.status();
-        } catch (RuntimeException e) {
-            return "unknown";
-        }
+    /** Docker did not answer (or its circuit breaker is open): the containers' state is unknown, not empty. */
+    @ExceptionHandler({DockerUnavailable.class, CallNotPermittedException.class})
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ProblemDetail dockerUnavailable(RuntimeException e) {
+        log.warn("cannot answer with the containers' state: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the Docker engine cannot be reached right now, so the containers' state is unknown; try again"
+                        + " shortly");
+        problem.setTitle("Docker unavailable");
+        return problem;
     }
 
     private static ErrorResponseException notFound(String detail) {
@@ -84,9 +86,10 @@ class RuntimeController {
     record ContainerView(UUID deploymentId, String containerId, String name, Integer hostPort,
             ReleaseStatus status, String state, String url) {
 
-        static ContainerView of(Release release, String dockerState) {
+        static ContainerView of(ReleaseQueries.ReleaseContainer container) {
+            Release release = container.release();
             return new ContainerView(release.deploymentId(), release.containerId(), release.containerName(),
-                    release.hostPort(), release.status(), dockerState, release.url());
+                    release.hostPort(), release.status(), container.state().status(), release.url());
         }
     }
 }

@@ -3,10 +3,6 @@ package dev.paas.runtime.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paas.contracts.runtime.ContainerHealthy;
-import dev.paas.contracts.runtime.ContainerStarted;
-import dev.paas.contracts.runtime.ContainerStopped;
-import dev.paas.contracts.runtime.DeploymentFailed;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,29 +31,35 @@ class ReleaseTest {
     }
 
     @Test
+    void isRecordedPendingAndAnnouncesThatItWaitsForTheRolloutWorker() {
+        Release release = pending();
+
+        assertThat(release.status()).isEqualTo(ReleaseStatus.PENDING);
+        assertThat(release.registeredEvents()).containsExactly(new ReleaseEvents.Recorded(deploymentId));
+    }
+
+    @Test
     void startsPendingAndAnnouncesTheStartedContainerWithItsLimits() {
         Release release = pending();
-        assertThat(release.status()).isEqualTo(ReleaseStatus.PENDING);
 
-        ContainerStarted started = release.started("c0ffee", "paas-app-shop-12345678", 49153, 512L << 20,
-                500_000_000L, NOW);
+        release.started("c0ffee", "paas-app-shop-12345678", 49153, 512L << 20, 500_000_000L, NOW);
 
         assertThat(release.status()).isEqualTo(ReleaseStatus.STARTING);
         assertThat(release.hostPort()).isEqualTo(49153);
         assertThat(release.attempts()).isEqualTo(1);
-        assertThat(started).isEqualTo(new ContainerStarted(deploymentId, projectId, "c0ffee", 512L << 20,
-                500_000_000L, owner));
+        assertThat(release.registeredEvents()).last().isEqualTo(new ReleaseEvents.Started(deploymentId, projectId,
+                "c0ffee", 512L << 20, 500_000_000L, owner));
     }
 
     @Test
     void promotesAStartingReleaseAndAnnouncesItsUrl() {
         Release release = starting();
 
-        ContainerHealthy healthy = release.promoted("http://shop.paas.localhost:8000", NOW);
+        release.promoted("http://shop.paas.localhost:8000", NOW);
 
         assertThat(release.status()).isEqualTo(ReleaseStatus.RUNNING);
-        assertThat(healthy).isEqualTo(new ContainerHealthy(deploymentId, projectId, "c0ffee",
-                "http://shop.paas.localhost:8000"));
+        assertThat(release.registeredEvents()).last().isEqualTo(new ReleaseEvents.Promoted(deploymentId, projectId,
+                "c0ffee", "http://shop.paas.localhost:8000"));
     }
 
     @Test
@@ -67,11 +69,12 @@ class ReleaseTest {
 
         release.supersededBy(newer, NOW);
         assertThat(release.status()).isEqualTo(ReleaseStatus.RETIRING);
-        ContainerStopped stopped = release.replaced(NOW);
+        assertThat(release.registeredEvents()).as("retiring is not announced").hasSize(3);
+        release.replaced(NOW);
 
         assertThat(release.status()).isEqualTo(ReleaseStatus.REPLACED);
-        assertThat(stopped.containerId()).isEqualTo("c0ffee");
-        assertThat(stopped.reason()).isEqualTo("replaced by deployment " + newer);
+        assertThat(release.registeredEvents()).last().isEqualTo(new ReleaseEvents.Replaced(deploymentId, projectId,
+                "c0ffee", newer));
     }
 
     @Test
@@ -79,14 +82,16 @@ class ReleaseTest {
         Release neverStarted = pending();
         Release crashed = starting();
 
-        DeploymentFailed failed = crashed.failed("container exited with code 1: boom", NOW);
+        crashed.failed("container exited with code 1: boom", NOW);
         neverStarted.failed("image not found", NOW);
 
         assertThat(crashed.status()).isEqualTo(ReleaseStatus.FAILED);
         assertThat(crashed.error()).isEqualTo("container exited with code 1: boom");
-        assertThat(failed).isEqualTo(new DeploymentFailed(deploymentId, projectId,
+        assertThat(crashed.registeredEvents()).last().isEqualTo(new ReleaseEvents.Failed(deploymentId, projectId,
                 "container exited with code 1: boom"));
         assertThat(neverStarted.status()).isEqualTo(ReleaseStatus.FAILED);
+        assertThat(neverStarted.registeredEvents()).last().isEqualTo(new ReleaseEvents.Failed(deploymentId,
+                projectId, "image not found"));
     }
 
     @Test
@@ -108,6 +113,8 @@ class ReleaseTest {
         assertThatThrownBy(() -> release.promoted("http://x", NOW))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot promote: release of deployment " + deploymentId + " is PENDING");
+        assertThat(release.registeredEvents()).as("a refused change announces nothing")
+                .containsExactly(new ReleaseEvents.Recorded(deploymentId));
     }
 
     @Test

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import dev.paas.contracts.build.ImageBuilt;
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.container.ContainerLimits;
 import dev.paas.runtime.container.ContainerSpec;
 import dev.paas.runtime.container.StartedContainer;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
-import dev.paas.runtime.release.Releases;
 import dev.paas.runtime.testing.RuntimeIntegrationSupport;
 import dev.paas.runtime.testing.TestCaddy;
 import dev.paas.runtime.testing.TestDocker;
@@ -70,10 +68,10 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void bringsABuiltImageLiveBehindCaddyWithItsLimits() {
-        ImageBuilt image = imageBuilt(TestImages.APP);
+        BuiltImage image = imageBuilt(TestImages.APP);
         long recorded = System.nanoTime();
 
-        rollouts.schedule(image);
+        schedule(image);
         Release release = awaitStatus(image.deploymentId(), ReleaseStatus.RUNNING);
 
         System.out.printf("ImageBuilt recorded -> RUNNING: %d ms%n",
@@ -94,11 +92,11 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void ignoresARepeatedImageBuilt() {
-        ImageBuilt image = imageBuilt(TestImages.APP);
-        rollouts.schedule(image);
+        BuiltImage image = imageBuilt(TestImages.APP);
+        schedule(image);
         Release running = awaitStatus(image.deploymentId(), ReleaseStatus.RUNNING);
 
-        rollouts.schedule(image);
+        schedule(image);
 
         Release after = releases.findById(image.deploymentId()).orElseThrow();
         assertThat(after.status()).isEqualTo(ReleaseStatus.RUNNING);
@@ -108,9 +106,9 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void failsAnAppThatExitsWithItsExitCodeAndLeavesNoContainer() {
-        ImageBuilt image = imageBuilt(TestImages.CRASH);
+        BuiltImage image = imageBuilt(TestImages.CRASH);
 
-        rollouts.schedule(image);
+        schedule(image);
         Release release = awaitStatus(image.deploymentId(), ReleaseStatus.FAILED);
 
         assertThat(release.error()).startsWith("container exited with code 1: ").contains(TestImages.CRASH_MARKER);
@@ -122,9 +120,9 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void failsAnAppThatNeverAnswersWithinTheHealthTimeout() {
-        ImageBuilt image = imageBuilt(TestImages.SILENT);
+        BuiltImage image = imageBuilt(TestImages.SILENT);
 
-        rollouts.schedule(image);
+        schedule(image);
         Release release = awaitStatus(image.deploymentId(), ReleaseStatus.FAILED);
 
         assertThat(release.error()).isEqualTo("app did not answer HTTP on port 3000 within 5 s");
@@ -133,9 +131,9 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void failsAnImageThatDoesNotExistWithoutStartingAnything() {
-        ImageBuilt image = imageBuilt("paas-test/never-built:1");
+        BuiltImage image = imageBuilt("paas-test/never-built:1");
 
-        rollouts.schedule(image);
+        schedule(image);
         Release release = awaitStatus(image.deploymentId(), ReleaseStatus.FAILED);
 
         assertThat(release.error()).contains("could not be created").contains("never-built");
@@ -144,13 +142,13 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void switchesTheRouteToANewReleaseBeforeRemovingTheOldContainer() throws Exception {
-        ImageBuilt first = imageBuilt(TestImages.APP);
-        rollouts.schedule(first);
+        BuiltImage first = imageBuilt(TestImages.APP);
+        schedule(first);
         Release old = awaitStatus(first.deploymentId(), ReleaseStatus.RUNNING);
         Traffic traffic = Traffic.start(caddy(), host);
 
-        ImageBuilt second = imageBuilt(TestImages.APP);
-        rollouts.schedule(second);
+        BuiltImage second = imageBuilt(TestImages.APP);
+        schedule(second);
         Release current = awaitStatus(second.deploymentId(), ReleaseStatus.RUNNING);
         awaitStatus(first.deploymentId(), ReleaseStatus.REPLACED);
         await().atMost(Duration.ofSeconds(5)).until(() -> traffic.served("hello from "
@@ -172,12 +170,12 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void keepsTheRunningReleaseWhenItsSuccessorFails() {
-        ImageBuilt first = imageBuilt(TestImages.APP);
-        rollouts.schedule(first);
+        BuiltImage first = imageBuilt(TestImages.APP);
+        schedule(first);
         Release old = awaitStatus(first.deploymentId(), ReleaseStatus.RUNNING);
 
-        ImageBuilt broken = imageBuilt(TestImages.CRASH);
-        rollouts.schedule(broken);
+        BuiltImage broken = imageBuilt(TestImages.CRASH);
+        schedule(broken);
         awaitStatus(broken.deploymentId(), ReleaseStatus.FAILED);
 
         assertThat(releases.findById(first.deploymentId()).orElseThrow().status()).isEqualTo(ReleaseStatus.RUNNING);
@@ -217,8 +215,8 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @Test
     void sweepsAwayContainersOfReleasesThatAreOverButNoOthers() {
-        ImageBuilt live = imageBuilt(TestImages.APP);
-        rollouts.schedule(live);
+        BuiltImage live = imageBuilt(TestImages.APP);
+        schedule(live);
         Release running = awaitStatus(live.deploymentId(), ReleaseStatus.RUNNING);
         UUID failedDeployment = UUID.randomUUID();
         StartedContainer orphan = containers.start(ContainerSpec.forApp(slug, projectId, failedDeployment,
@@ -249,9 +247,13 @@ class RolloutIT extends RuntimeIntegrationSupport {
                 container.hostPort(), attempts);
     }
 
-    private ImageBuilt imageBuilt(String image) {
-        return new ImageBuilt(UUID.randomUUID(), projectId, slug, image, "node", "abc123", "test commit", 3000,
-                UUID.randomUUID());
+    private void schedule(BuiltImage image) {
+        rollouts.schedule(image.deploymentId(), image.projectId(), image.ownerId(), image.projectSlug(),
+                image.imageTag(), image.port());
+    }
+
+    private BuiltImage imageBuilt(String image) {
+        return new BuiltImage(UUID.randomUUID(), projectId, UUID.randomUUID(), slug, image, 3000);
     }
 
     private Release awaitStatus(UUID deploymentId, ReleaseStatus status) {
@@ -285,6 +287,11 @@ class RolloutIT extends RuntimeIntegrationSupport {
             count++;
         }
         return count;
+    }
+
+    /** What build-service reports about a built image, as the rollout takes it. */
+    private record BuiltImage(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String imageTag,
+            int port) {
     }
 
     /** Sequential requests through Caddy on a virtual thread, bounded in count and time, tallied by answer. */

@@ -1,13 +1,15 @@
-package dev.paas.runtime.release;
+package dev.paas.runtime.rollout;
 
+import dev.paas.runtime.release.Release;
+import dev.paas.runtime.release.ReleaseStatus;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;
 
-/** All releases, keyed by deployment id. */
-public interface Releases extends ListCrudRepository<Release, UUID> {
+/** All releases, keyed by deployment id. Only the rollout feature reads and writes them. */
+interface Releases extends ListCrudRepository<Release, UUID> {
 
     /** The project's release in the given status, for example the one currently {@code RUNNING}. */
     Optional<Release> findFirstByProjectIdAndStatus(UUID projectId, ReleaseStatus status);

@@ -1,0 +1,33 @@
+package dev.paas.build.messaging;
+
+import static dev.paas.contracts.golden.GoldenEvents.DEPLOYMENT;
+import static dev.paas.contracts.golden.GoldenEvents.OWNER;
+import static dev.paas.contracts.golden.GoldenEvents.PROJECT;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+
+import dev.paas.build.builds.BuildQueue;
+import dev.paas.contracts.golden.GoldenEvents;
+import dev.paas.contracts.project.DeploymentRequested;
+import dev.paas.messaging.EventCodec;
+import org.junit.jupiter.api.Test;
+
+/** The listener of {@code paas.project} fed the platform's golden envelope, as it arrives from JetStream. */
+class ProjectEventsConfigurationTest {
+
+    private final EventCodec codec = new EventCodec();
+    private final BuildQueue queue = mock(BuildQueue.class);
+    private final ProjectEventsConfiguration listener = new ProjectEventsConfiguration(queue);
+
+    @Test
+    void queuesABuildOfTheRequestedBranchForTheGoldenDeploymentRequested() {
+        DeploymentRequested requested = codec.read(codec.fromBytes(GoldenEvents.envelope(DeploymentRequested.class)),
+                DeploymentRequested.class);
+
+        listener.deploymentRequested(requested);
+
+        verify(queue).enqueue(DEPLOYMENT, PROJECT, OWNER, "shop", "https://github.com/acme/shop.git", "main");
+        verifyNoMoreInteractions(queue);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.paas.project.messaging;
+
+import dev.paas.contracts.project.DeploymentRequested;
+import dev.paas.messaging.outbox.Outbox;
+import dev.paas.project.deployments.DeploymentEvents;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the deployment aggregate's events into the published contracts. It listens synchronously, so the outbox row
+ * is written in the transaction that queued the deployment: both commit, or neither does.
+ */
+@Component
+class DeploymentEventsPublisher {
+
+    private final Outbox outbox;
+
+    DeploymentEventsPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(DeploymentEvents.Requested requested) {
+        outbox.append(new DeploymentRequested(requested.deploymentId(), requested.projectId(),
+                requested.projectSlug(), requested.repoUrl(), requested.branch(), requested.ownerId()));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.paas.project.projects;
+
+import java.util.UUID;
+
+/**
+ * Facts the {@link Project} aggregate registers as it changes state. They stay inside project-service: the messaging
+ * adapter turns them into the published contracts within the same transaction.
+ */
+public final class ProjectEvents {
+
+    private ProjectEvents() {
+    }
+
+    /**
+     * A project was registered for {@code ownerId}; {@code githubRepository} ({@code owner/name}) is set when it was
+     * picked from GitHub, {@code null} otherwise.
+     */
+    public record Registered(UUID projectId, String slug, UUID ownerId, String repoUrl, String branch,
+            String githubRepository) {
+    }
+}

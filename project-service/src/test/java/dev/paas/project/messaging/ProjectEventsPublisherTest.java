@@ -1,0 +1,26 @@
+package dev.paas.project.messaging;
+
+import static dev.paas.contracts.golden.GoldenEvents.OWNER;
+import static dev.paas.contracts.golden.GoldenEvents.PROJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paas.contracts.golden.GoldenEvents;
+import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.messaging.testing.RecordingOutbox;
+import dev.paas.project.projects.ProjectEvents;
+import org.junit.jupiter.api.Test;
+
+/** A registered project becomes {@code ProjectCreated} exactly as the platform's golden envelope says. */
+class ProjectEventsPublisherTest {
+
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final ProjectEventsPublisher publisher = new ProjectEventsPublisher(outbox);
+
+    @Test
+    void publishesProjectCreatedWithTheRepositoryBranchAndGithubRepository() {
+        publisher.on(new ProjectEvents.Registered(PROJECT, "shop", OWNER, "https://github.com/acme/shop.git", "main",
+                "acme/shop"));
+
+        assertThat(outbox.appended()).containsExactly(GoldenEvents.sample(ProjectCreated.class));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.paas.runtime.messaging;
+
+import static dev.paas.contracts.golden.GoldenEvents.DEPLOYMENT;
+import static dev.paas.contracts.golden.GoldenEvents.IMAGE;
+import static dev.paas.contracts.golden.GoldenEvents.OWNER;
+import static dev.paas.contracts.golden.GoldenEvents.PROJECT;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+
+import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.golden.GoldenEvents;
+import dev.paas.messaging.EventCodec;
+import dev.paas.runtime.rollout.Rollouts;
+import org.junit.jupiter.api.Test;
+
+/** The listener of {@code paas.build} fed the platform's golden envelope, as it arrives from JetStream. */
+class BuildEventsConfigurationTest {
+
+    private final EventCodec codec = new EventCodec();
+    private final Rollouts rollouts = mock(Rollouts.class);
+    private final BuildEventsConfiguration listener = new BuildEventsConfiguration(rollouts);
+
+    @Test
+    void schedulesTheReleaseOfTheGoldenImageBuilt() {
+        ImageBuilt image = codec.read(codec.fromBytes(GoldenEvents.envelope(ImageBuilt.class)), ImageBuilt.class);
+
+        listener.imageBuilt(image);
+
+        verify(rollouts).schedule(DEPLOYMENT, PROJECT, OWNER, "shop", IMAGE, 3000);
+        verifyNoMoreInteractions(rollouts);
+    }
+}

@@ -12,8 +12,23 @@
 # Environment: PAAS_GATEWAY (http://127.0.0.1:8080), PAAS_INGRESS (http://127.0.0.1:8000), PAAS_BASE_DOMAIN (paas.localhost),
 #              PAAS_API_TOKEN (sent as a bearer token; without it the bench signs up an account of its own),
 #              PAAS_BENCH_TIMEOUT (300 s per wait),
-#              PAAS_BENCH_FLOOR_ONLY=1 (only the hand-written Dockerfile part).
+#              PAAS_BENCH_FLOOR_ONLY=1 (only the hand-written Dockerfile part),
+#              PAAS_BENCH_MEMORY_ONLY=1 or --memory-only (no deployments: the idle platform's memory and start-up only),
+#              --no-build (start the platform from the jars already built: ./paas up --no-build).
+# The memory table has a "baseline" column read from infra/bench/baseline-rss.txt (figures measured before the
+# footprint work, with the JVM options of that time) and each service's start-up time (process start to readiness,
+# recorded by ./paas up in .paas/run/<service>.ready, and Boot's own "process running for" figure).
 set -euo pipefail
+
+MEMORY_ONLY=${PAAS_BENCH_MEMORY_ONLY:-0}
+UP_ARGS=()
+for arg in "$@"; do
+  case $arg in
+    --memory-only) MEMORY_ONLY=1 ;;
+    --no-build) UP_ARGS=(--no-build) ;;
+    *) printf 'error: unknown option %s (known: --memory-only, --no-build)\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 cd "$ROOT"
@@ -30,6 +45,8 @@ RUN_DIR="$ROOT/.paas/run"
 RESULTS_DIR="$ROOT/.paas/bench"
 mkdir -p "$RESULTS_DIR"
 RESULTS="$RESULTS_DIR/bench-$(date +%Y%m%d-%H%M%S).txt"
+BASELINE=infra/bench/baseline-rss.txt
+LOG_DIR="$ROOT/.paas/logs"
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -91,7 +108,7 @@ ready() { curl -fs -o /dev/null --max-time 2 "$1/actuator/health/readiness" 2>/d
 if [[ $FLOOR_ONLY != 1 ]] && ! ready "$GATEWAY"; then
   say "the gateway does not answer: starting the platform (./paas up)"
   started_platform=true
-  ./paas up
+  ./paas up "${UP_ARGS[@]}"
 fi
 
 rss_table() {
@@ -104,6 +121,63 @@ rss_table() {
     [[ -n $rss ]] && printf '%s %s\n' "$name" "$rss"
   done
 }
+
+# threads_of NAME: the number of threads of the process in NAME's pid file
+threads_of() {
+  local pid
+  pid=$(cat "$RUN_DIR/$1.pid" 2>/dev/null) || return 0
+  ls "/proc/$pid/task" 2>/dev/null | wc -l
+}
+
+# startup_of NAME: "<seconds to readiness> <Boot's process running for>" of a service ("-" where unknown)
+startup_of() {
+  local ready boot
+  ready=$(cat "$RUN_DIR/$1.ready" 2>/dev/null) || ready=-
+  boot=$(grep -o 'process running for [0-9.]*' "$LOG_DIR/$1.log" 2>/dev/null | tail -n 1 | awk '{ printf "%.1f", $4 }') || boot=''
+  echo "${ready:--} ${boot:--}"
+}
+
+# memory_table BEFORE AFTER: per process baseline, idle RSS before/after, threads, start-up; totals; the goals
+memory_table() {
+  local before=$1 after=$2 name b a base threads ready boot over=0 slow=0
+  local total_base=0 total_b=0 total_a=0 max=0
+  echo "Resident memory (VmRSS, MiB), threads and start-up (s: process start -> readiness / Boot's own figure)"
+  printf '%-18s %9s %12s %11s %8s %8s %8s\n' process baseline 'idle before' 'idle after' threads ready boot
+  while read -r name b; do
+    [[ -n $name ]] || continue
+    a=$(awk -v n="$name" '$1 == n { print $2 }' <<<"$after")
+    base=$(awk -v n="$name" '$1 == n { print $2 }' "$BASELINE" 2>/dev/null)
+    threads=$(threads_of "$name")
+    read -r ready boot <<<"$(startup_of "$name")"
+    [[ $name == caddy ]] && ready=- boot=-
+    printf '%-18s %9s %12s %11s %8s %8s %8s\n' "$name" "${base:--}" "$b" "${a:--}" "${threads:--}" "$ready" "$boot"
+    total_base=$((total_base + ${base:-0})) total_b=$((total_b + b)) total_a=$((total_a + ${a:-0}))
+    if [[ $name != caddy ]]; then
+      ((b > max)) && max=$b
+      ((b > 150)) && over=$((over + 1))
+      [[ $ready != - ]] && awk -v r="$ready" 'BEGIN { exit !(r > 30) }' && slow=$((slow + 1))
+    fi
+  done <<<"$before"
+  printf '%-18s %9s %12s %11s\n' total "$total_base" "$total_b" "${total_a/#0/-}"
+  echo "goals: total <= 1000 MiB: $([[ $total_b -le 1000 ]] && echo met || echo "not met ($total_b)");" \
+    "every service <= 150 MiB: $([[ $over == 0 ]] && echo met || echo "not met ($over above, largest $max)");" \
+    "every service ready <= 30 s: $([[ $slow == 0 ]] && echo met || echo "not met ($slow slower)")"
+  echo "(baseline: $(sed -n 's/^# measured: //p' "$BASELINE" 2>/dev/null | head -n 1))"
+}
+
+if [[ $MEMORY_ONLY == 1 ]]; then
+  say "memory: letting the platform settle for 10 s"
+  sleep 10
+  {
+    echo
+    echo "Idle control plane ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+    memory_table "$(rss_table)" ''
+  } | tee "$RESULTS"
+  echo
+  echo "results saved in ${RESULTS#"$ROOT"/}"
+  exit 0
+fi
+
 rss_idle_before=$(rss_table)
 
 platform_cold=0 platform_warm=0
@@ -252,16 +326,7 @@ p_secs() { if [[ $1 == 0 ]]; then echo -; else secs "$1"; fi; }
   printf '%-8s %12s %12s %10s\n' warm "$(p_secs "$platform_warm")" "$(secs "$floor_warm")" "$(ratio "$platform_warm" "$floor_warm")"
   echo "(platform: POST deployments -> first 200 with the new text through Caddy; floor: docker build + docker run -> first 200)"
   echo
-  echo "Resident memory (VmRSS, MiB)"
-  printf '%-18s %12s %12s\n' process 'idle before' 'idle after'
-  total_before=0 total_after=0
-  while read -r name before; do
-    [[ -n $name ]] || continue
-    after=$(awk -v n="$name" '$1 == n { print $2 }' <<<"$rss_idle_after")
-    printf '%-18s %12s %12s\n' "$name" "$before" "${after:--}"
-    total_before=$((total_before + before)) total_after=$((total_after + ${after:-0}))
-  done <<<"$rss_idle_before"
-  printf '%-18s %12s %12s\n' total "$total_before" "$total_after"
+  memory_table "$rss_idle_before" "$rss_idle_after"
 } | tee "$RESULTS"
 echo
 echo "results saved in ${RESULTS#"$ROOT"/}"

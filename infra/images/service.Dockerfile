@@ -1,9 +1,12 @@
-# Image of one platform service, built by `./paas compose-images` from infra/images/ (context: the module's target/ directory).
-#   docker build -f infra/images/service.Dockerfile --build-arg JAR=build-service-0.1.0-SNAPSHOT.jar -t paas/build-service:local build-service/target
+# Image of one platform service, built by `./paas compose-images`. Its context holds the module's jar and the JVM option
+# files of infra/jvm/ (service.options and the module's own as module.options), so a container runs with the same
+# options as `./paas up`; PAAS_JAVA_OPTS, when set, is appended (later options win).
+#   (./paas compose-images assembles the context; by hand: a directory with service.jar, service.options, module.options)
 ARG JRE_TAG=25
 FROM paas/jre:${JRE_TAG}
-ARG JAR
 WORKDIR /app
-COPY ${JAR} /app/service.jar
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=60"
-ENTRYPOINT ["java", "-jar", "/app/service.jar"]
+COPY service.options module.options /app/jvm/
+COPY service.jar /app/service.jar
+# Two malloc arenas instead of up to eight per core: see infra/jvm/service.options.
+ENV MALLOC_ARENA_MAX=2 PAAS_JAVA_OPTS=""
+ENTRYPOINT ["/bin/sh", "-c", "exec java @/app/jvm/service.options @/app/jvm/module.options $PAAS_JAVA_OPTS -jar /app/service.jar"]

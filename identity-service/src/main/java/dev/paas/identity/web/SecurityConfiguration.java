@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.paas.identity.tokens.TokenSettings;
 import dev.paas.tokens.PlatformTokenRules;
-import dev.paas.tokens.RejectedToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
@@ -85,15 +84,10 @@ class SecurityConfiguration {
     static OAuth2TokenValidator<Jwt> validator(TokenSettings settings) {
         PlatformTokenRules rules = new PlatformTokenRules(settings.issuer(), settings.audience(),
                 settings.clockSkew());
-        return jwt -> {
-            try {
-                rules.verify(jwt.getHeaders(), jwt.getClaims());
-                return OAuth2TokenValidatorResult.success();
-            } catch (RejectedToken rejected) {
-                return OAuth2TokenValidatorResult.failure(
-                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, rejected.getMessage(), null));
-            }
-        };
+        return jwt -> rules.problemWith(jwt.getHeaders(), jwt.getClaims())
+                .map(problem -> OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null)))
+                .orElseGet(OAuth2TokenValidatorResult::success);
     }
 
     private static JwtAuthenticationConverter authentication() {

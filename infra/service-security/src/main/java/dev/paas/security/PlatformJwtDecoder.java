@@ -1,7 +1,6 @@
 package dev.paas.security;
 
 import dev.paas.tokens.PlatformTokenRules;
-import dev.paas.tokens.RejectedToken;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -39,14 +38,9 @@ final class PlatformJwtDecoder {
 
     static OAuth2TokenValidator<Jwt> validator(ServiceSecurityProperties properties) {
         PlatformTokenRules rules = properties.tokenRules();
-        return jwt -> {
-            try {
-                rules.verify(jwt.getHeaders(), jwt.getClaims());
-                return OAuth2TokenValidatorResult.success();
-            } catch (RejectedToken rejected) {
-                return OAuth2TokenValidatorResult.failure(
-                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, rejected.getMessage(), null));
-            }
-        };
+        return jwt -> rules.problemWith(jwt.getHeaders(), jwt.getClaims())
+                .map(problem -> OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null)))
+                .orElseGet(OAuth2TokenValidatorResult::success);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -102,6 +103,19 @@ public final class PlatformTokenRules {
         Set<String> roles = roles(claims.get(ROLES_CLAIM));
         return new VerifiedToken(userId, text(claims.get(EMAIL_CLAIM)), roles, text(claims.get(AUTH_CLAIM)),
                 expiresAt);
+    }
+
+    /**
+     * The first rule the token breaks, or empty when it keeps them all: {@link #verify} for callers that report
+     * rather than throw (an {@code OAuth2TokenValidator} answering a result).
+     */
+    public Optional<String> problemWith(Map<String, ?> header, Map<String, ?> claims) {
+        try {
+            verify(header, claims);
+            return Optional.empty();
+        } catch (RejectedToken rejected) {
+            return Optional.of(rejected.getMessage());
+        }
     }
 
     /**

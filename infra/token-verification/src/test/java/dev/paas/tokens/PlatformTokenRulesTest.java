@@ -149,6 +149,13 @@ class PlatformTokenRulesTest {
         assertThat(PlatformTokenRules.defaults().verify(RS256, justInsideTheSkew).userId()).isEqualTo(USER);
     }
 
+    @Test
+    void reportsTheBrokenRuleWithoutThrowingWhenAsked() {
+        assertThat(rules.problemWith(RS256, claims(claims -> { }))).isEmpty();
+        assertThat(rules.problemWith(RS256, claims(claims -> claims.put("sub", "root"))))
+                .hasValue("the token's subject is not a user id");
+    }
+
     private void assertRejected(Map<String, ?> header, Map<String, ?> claims, String reason) {
         assertThatThrownBy(() -> rules.verify(header, claims)).isInstanceOf(RejectedToken.class)
                 .hasMessageContaining(reason);

@@ -2,6 +2,7 @@ package dev.paas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paas.tokens.testing.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class EdgeAuthenticationIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         GatewayTestSupport.infrastructure(registry, "paas_gateway_test_edge_auth");
-        TestTokens.register(registry);
+        TestTokens.registerWith(registry);
         SERVICES.register(registry);
     }
 
@@ -93,7 +94,7 @@ class EdgeAuthenticationIT {
 
     @Test
     void usesThePeerAddressWhenNothingWasForwarded() {
-        gateway.send(gateway.to("/api/v1/projects/direct").header("Authorization", "Bearer " + TOKENS.user())
+        gateway.send(gateway.to("/api/v1/projects/direct").header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                 .header("X-Paas-Client-Ip", "6.6.6.6"));
 
         assertThat(SERVICES.last("/api/v1/projects/direct").orElseThrow().header("X-Paas-Client-Ip"))
@@ -124,7 +125,7 @@ class EdgeAuthenticationIT {
     void ignoresAStaleTokenSentWithASignIn() {
         HttpResponse<String> response = gateway.send(gateway.to("/api/v1/auth/login")
                 .header("X-Forwarded-For", uniqueAddress())
-                .header("Authorization", "Bearer " + TOKENS.expired())
+                .header("Authorization", "Bearer " + TOKENS.expired(UUID.randomUUID()))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -148,7 +149,7 @@ class EdgeAuthenticationIT {
     @Test
     void keepsCircuitBreakerFallbacksInternal() {
         assertThat(gateway.get("/unavailable/project-service").statusCode()).isEqualTo(401);
-        assertThat(gateway.get("/unavailable/project-service", TOKENS.user()).statusCode()).isEqualTo(403);
+        assertThat(gateway.get("/unavailable/project-service", TOKENS.user(UUID.randomUUID())).statusCode()).isEqualTo(403);
     }
 
     @ParameterizedTest
@@ -156,8 +157,8 @@ class EdgeAuthenticationIT {
             "/actuator/prometheus", "/actuator/gateway/routes"})
     void keepsAdminPathsForAdministrators(String path) {
         HttpResponse<String> anonymous = gateway.get(path);
-        HttpResponse<String> user = gateway.get(path, TOKENS.user());
-        HttpResponse<String> admin = gateway.get(path, TOKENS.admin());
+        HttpResponse<String> user = gateway.get(path, TOKENS.user(UUID.randomUUID()));
+        HttpResponse<String> admin = gateway.get(path, TOKENS.admin(UUID.randomUUID()));
 
         assertUnauthorized(anonymous);
         assertThat(user.statusCode()).isEqualTo(403);
@@ -170,7 +171,7 @@ class EdgeAuthenticationIT {
     void exchangesAnApiTokenForAnAccessTokenAndRemembersIt() {
         UUID userId = UUID.randomUUID();
         String apiToken = "paas_pat_" + UUID.randomUUID().toString().replace("-", "");
-        String accessToken = TOKENS.with(claims -> claims.subject(userId.toString()).claim("auth", "api-token"));
+        String accessToken = TOKENS.with(userId, claims -> claims.claim("auth", "api-token"));
         SERVICES.acceptApiToken(apiToken, accessToken);
         int exchangesBefore = SERVICES.exchanges();
 
@@ -196,13 +197,13 @@ class EdgeAuthenticationIT {
 
     private static String forged(String kind) {
         return switch (kind) {
-            case "expired" -> TOKENS.expired();
-            case "alg-none" -> TOKENS.algNone();
-            case "hs256-with-public-key" -> TOKENS.hs256WithPublicKey();
-            case "wrong-issuer" -> TOKENS.wrongIssuer();
-            case "wrong-audience" -> TOKENS.wrongAudience();
-            case "unknown-key" -> TOKENS.unknownKey();
-            case "not-a-user-id" -> TOKENS.with(claims -> claims.subject("root"));
+            case "expired" -> TOKENS.expired(UUID.randomUUID());
+            case "alg-none" -> TOKENS.algNone(UUID.randomUUID());
+            case "hs256-with-public-key" -> TOKENS.hs256WithPublicKey(UUID.randomUUID());
+            case "wrong-issuer" -> TOKENS.wrongIssuer(UUID.randomUUID());
+            case "wrong-audience" -> TOKENS.wrongAudience(UUID.randomUUID());
+            case "unknown-key" -> TOKENS.unknownKey(UUID.randomUUID());
+            case "not-a-user-id" -> TOKENS.withSubject("root");
             default -> "not.a.jwt";
         };
     }

@@ -2,10 +2,12 @@ package dev.paas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paas.tokens.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class EdgeHardeningIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         GatewayTestSupport.infrastructure(registry, "paas_gateway_test_edge_hardening");
-        TestTokens.register(registry);
+        TestTokens.registerWith(registry);
         SERVICES.register(registry);
         registry.add("paas.gateway.cors.allowed-origins", () -> ALLOWED_ORIGIN + ", https://other.example.test");
     }
@@ -48,7 +50,7 @@ class EdgeHardeningIT {
 
     @Test
     void hardensProxiedApiAnswers() {
-        HttpResponse<String> response = gateway.get("/api/v1/projects", TOKENS.user());
+        HttpResponse<String> response = gateway.get("/api/v1/projects", TOKENS.user(UUID.randomUUID()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertHardened(response.headers(), "default-src 'none'; frame-ancestors 'none'");
@@ -94,7 +96,7 @@ class EdgeHardeningIT {
     @Test
     void refusesAnApiBodyAboveOneMebibyte() {
         HttpResponse<String> response = gateway.send(gateway.to("/api/v1/projects/too-large")
-                .header("Authorization", "Bearer " + TOKENS.user())
+                .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * MEBIBYTE])));
 
@@ -107,7 +109,7 @@ class EdgeHardeningIT {
     @Test
     void refusesAChunkedApiBodyOnceItPassesOneMebibyte() {
         HttpResponse<String> response = gateway.send(gateway.to("/api/v1/projects/too-large-chunked")
-                .header("Authorization", "Bearer " + TOKENS.user())
+                .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                 .header("Content-Type", "application/json")
                 .POST(chunked(2 * MEBIBYTE)));
 
@@ -118,7 +120,7 @@ class EdgeHardeningIT {
     @Test
     void passesAChunkedApiBodyWithinTheLimitOnWhole() {
         HttpResponse<String> response = gateway.send(gateway.to("/api/v1/projects/chunked")
-                .header("Authorization", "Bearer " + TOKENS.user())
+                .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                 .header("Content-Type", "application/json")
                 .POST(chunked(MEBIBYTE / 2)));
 
@@ -160,7 +162,7 @@ class EdgeHardeningIT {
     @Test
     void answersRequestsFromConfiguredOriginsForThatOriginOnly() {
         HttpResponse<String> response = gateway.send(gateway.to("/api/v1/projects")
-                .header("Authorization", "Bearer " + TOKENS.user())
+                .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                 .header("Origin", ALLOWED_ORIGIN));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -171,7 +173,7 @@ class EdgeHardeningIT {
     @Test
     void givesForeignOriginsNoCorsHeadersOnRequests() {
         HttpResponse<String> response = gateway.send(gateway.to("/api/v1/projects")
-                .header("Authorization", "Bearer " + TOKENS.user())
+                .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                 .header("Origin", "https://evil.example.test"));
 
         assertThat(response.headers().map().keySet())

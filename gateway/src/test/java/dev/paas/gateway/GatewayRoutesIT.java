@@ -3,6 +3,7 @@ package dev.paas.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.paas.tokens.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class GatewayRoutesIT {
 
     private static final List<HttpServer> UPSTREAMS = new ArrayList<>();
-    private static final String ADMIN_TOKEN = TestTokens.shared().admin();
+    private static final String ADMIN_TOKEN = TestTokens.shared().admin(UUID.randomUUID());
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -35,7 +37,7 @@ class GatewayRoutesIT {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) throws IOException {
         GatewayTestSupport.infrastructure(registry, "paas_gateway_test_routes");
-        TestTokens.register(registry);
+        TestTokens.registerWith(registry);
         for (String service : List.of("project", "build", "runtime", "identity", "database", "metrics", "billing")) {
             String url = startUpstream(service);
             registry.add("PAAS_" + service.toUpperCase() + "_SERVICE_URL", () -> url);

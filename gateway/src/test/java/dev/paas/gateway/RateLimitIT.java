@@ -2,6 +2,7 @@ package dev.paas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paas.tokens.testing.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class RateLimitIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         GatewayTestSupport.infrastructure(registry, "paas_gateway_test_rate_limits");
-        TestTokens.register(registry);
+        TestTokens.registerWith(registry);
         SERVICES.register(registry);
         registry.add("paas.gateway.rate-limits.per-address", () -> "30");
         registry.add("paas.gateway.rate-limits.per-user", () -> "40");
@@ -93,7 +94,7 @@ class RateLimitIT {
         for (int i = 0; i < 40; i++) {
             // A new user each time: only the address is shared.
             statuses.add(gateway.send(gateway.to("/api/v1/projects")
-                    .header("Authorization", "Bearer " + TOKENS.user())
+                    .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                     .header("X-Forwarded-For", address)).statusCode());
         }
 
@@ -103,7 +104,7 @@ class RateLimitIT {
 
     @Test
     void limitsApiRequestsPerUserFromWhereverTheyCome() {
-        String token = TOKENS.user();
+        String token = TOKENS.user(UUID.randomUUID());
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -119,7 +120,7 @@ class RateLimitIT {
     @Test
     void limitsDeploymentsPerUser() {
         UUID projectId = UUID.randomUUID();
-        String token = TOKENS.user();
+        String token = TOKENS.user(UUID.randomUUID());
         String path = "/api/v1/projects/" + projectId + "/deployments";
 
         List<Integer> statuses = new ArrayList<>();
@@ -130,7 +131,7 @@ class RateLimitIT {
                     .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
         }
         HttpResponse<String> otherUser = gateway.send(gateway.to(path)
-                .header("Authorization", "Bearer " + TOKENS.user())
+                .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID()))
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(statuses.subList(0, 20)).containsOnly(200);

@@ -2,11 +2,13 @@ package dev.paas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paas.tokens.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +32,7 @@ class RedisOutageIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         GatewayTestSupport.infrastructure(registry, "paas_gateway_test_redis_outage");
-        TestTokens.register(registry);
+        TestTokens.registerWith(registry);
         SERVICES.register(registry);
         try (ServerSocket socket = new ServerSocket(0)) {
             int closedPort = socket.getLocalPort();
@@ -54,7 +56,7 @@ class RedisOutageIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{}")));
             assertThat(response.statusCode()).as("sign-in %d", i + 1).isEqualTo(200);
         }
-        HttpResponse<String> signedIn = gateway.get("/api/v1/projects", TestTokens.shared().user());
+        HttpResponse<String> signedIn = gateway.get("/api/v1/projects", TestTokens.shared().user(UUID.randomUUID()));
 
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(SERVICES.count("/api/v1/auth/login")).isEqualTo(15);

@@ -2,12 +2,14 @@ package dev.paas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paas.tokens.testing.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +31,7 @@ class UnavailableServiceIT {
             closedPort = socket.getLocalPort();
         }
         registry.add("PAAS_BILLING_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort);
-        TestTokens.register(registry);
+        TestTokens.registerWith(registry);
         registry.add("paas.gateway.api-tokens.exchange-url",
                 () -> "http://127.0.0.1:" + closedPort + "/internal/api-tokens/exchange");
     }
@@ -38,7 +40,7 @@ class UnavailableServiceIT {
     void answersServiceUnavailableNamingTheService() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/v1/billing/projects/1/usage"))
-                        .header("Authorization", "Bearer " + TestTokens.shared().user()).build(),
+                        .header("Authorization", "Bearer " + TestTokens.shared().user(UUID.randomUUID())).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);

@@ -13,7 +13,7 @@ import dev.paas.runtime.ingress.CaddyFailures;
 import dev.paas.runtime.testing.RuntimeIntegrationSupport;
 import dev.paas.runtime.testing.TestDocker;
 import dev.paas.runtime.testing.TestImages;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;

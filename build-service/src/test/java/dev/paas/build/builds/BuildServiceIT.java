@@ -14,7 +14,7 @@ import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import java.nio.file.Files;

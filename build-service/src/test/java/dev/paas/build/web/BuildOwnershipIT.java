@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.paas.build.builds.BuildQueries;
 import dev.paas.build.builds.BuildStatus;
 import dev.paas.build.builds.BuildView;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

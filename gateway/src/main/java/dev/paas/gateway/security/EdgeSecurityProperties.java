@@ -1,5 +1,6 @@
 package dev.paas.gateway.security;
 
+import dev.paas.tokens.PlatformTokenRules;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,9 +20,14 @@ record EdgeSecurityProperties(String jwksUrl, String issuer, String audience, Du
 
     EdgeSecurityProperties {
         jwksUrl = jwksUrl == null || jwksUrl.isBlank() ? "http://127.0.0.1:8081/api/v1/auth/jwks" : jwksUrl;
-        issuer = issuer == null || issuer.isBlank() ? "paas" : issuer;
-        audience = audience == null || audience.isBlank() ? "paas-api" : audience;
-        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        issuer = issuer == null || issuer.isBlank() ? PlatformTokenRules.DEFAULT_ISSUER : issuer;
+        audience = audience == null || audience.isBlank() ? PlatformTokenRules.DEFAULT_AUDIENCE : audience;
+        clockSkew = clockSkew == null ? PlatformTokenRules.DEFAULT_CLOCK_SKEW : clockSkew;
         jwksTimeout = jwksTimeout == null ? Duration.ofSeconds(3) : jwksTimeout;
+    }
+
+    /** The platform's token rules with this issuer, audience and clock skew. */
+    PlatformTokenRules tokenRules() {
+        return new PlatformTokenRules(issuer, audience, clockSkew);
     }
 }

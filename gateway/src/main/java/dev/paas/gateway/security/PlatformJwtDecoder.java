@@ -1,19 +1,14 @@
 package dev.paas.gateway.security;
 
+import dev.paas.tokens.PlatformTokenRules;
 import io.netty.channel.ChannelOption;
-import java.util.List;
-import java.util.UUID;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -22,9 +17,9 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The decoder the gateway verifies access tokens with, matching what every service does: RS256 signatures by a key
- * from identity-service's key set (so {@code alg: none}, HS256 and foreign keys fail), issuer, audience, expiry with
- * the configured skew, and a UUID subject. The key set is fetched on the first token and again when a token names an
- * unknown key.
+ * from identity-service's key set (so {@code alg: none}, HS256 and foreign keys fail), then the platform's
+ * {@link PlatformTokenRules} (issuer, audience, expiry with the configured skew, a UUID subject, roles). The key set
+ * is fetched on the first token and again when a token names an unknown key.
  */
 final class PlatformJwtDecoder {
 
@@ -50,21 +45,10 @@ final class PlatformJwtDecoder {
     }
 
     static OAuth2TokenValidator<Jwt> validator(EdgeSecurityProperties properties) {
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-        timestamps.setAllowEmptyExpiryClaim(false);
-        return new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
-                new JwtIssuerValidator(properties.issuer()),
-                new JwtAudienceValidator(properties.audience()),
-                PlatformJwtDecoder::subjectIsAUserId));
-    }
-
-    private static OAuth2TokenValidatorResult subjectIsAUserId(Jwt jwt) {
-        try {
-            UUID.fromString(jwt.getSubject() == null ? "" : jwt.getSubject());
-            return OAuth2TokenValidatorResult.success();
-        } catch (IllegalArgumentException e) {
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                    "the token's subject is not a user id", null));
-        }
+        PlatformTokenRules rules = properties.tokenRules();
+        return jwt -> rules.problemWith(jwt.getHeaders(), jwt.getClaims())
+                .map(problem -> OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null)))
+                .orElseGet(OAuth2TokenValidatorResult::success);
     }
 }

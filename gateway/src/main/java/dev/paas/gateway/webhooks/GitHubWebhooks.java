@@ -2,7 +2,9 @@ package dev.paas.gateway.webhooks;
 
 import dev.paas.contracts.webhook.GitPushReceived;
 import dev.paas.messaging.outbox.Outbox;
+import dev.paas.webhooksecrets.WebhookSecrets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,15 +24,20 @@ class GitHubWebhooks {
 
     private static final Log log = LogFactory.getLog(GitHubWebhooks.class);
 
-    private final WebhookSecrets secrets;
+    private final Optional<WebhookSecrets> secrets;
     private final GitHubProjects projects;
     private final WebhookDeliveries deliveries;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
 
-    GitHubWebhooks(WebhookSecrets secrets, GitHubProjects projects, WebhookDeliveries deliveries, Outbox outbox,
-            PlatformTransactionManager transactionManager) {
-        this.secrets = secrets;
+    GitHubWebhooks(WebhookProperties properties, GitHubProjects projects, WebhookDeliveries deliveries,
+            Outbox outbox, PlatformTransactionManager transactionManager) {
+        this.secrets = WebhookSecrets.fromKey(properties.key());
+        if (secrets.isEmpty()) {
+            // The gateway is the front door of the whole API: a missing key only closes the webhook receiver.
+            log.warn("paas.webhooks.key (" + WebhookSecrets.KEY_VARIABLE + ") is not set: POST /webhooks/github "
+                    + "answers 503 until it is");
+        }
         this.projects = projects;
         this.deliveries = deliveries;
         this.outbox = outbox;
@@ -43,12 +50,11 @@ class GitHubWebhooks {
 
     /** Handles a delivery whose event and delivery headers are present; throws {@link WebhookRejected} otherwise. */
     WebhookOutcome receive(Delivery delivery) {
-        if (!secrets.configured()) {
-            throw new WebhookRejected(HttpStatus.SERVICE_UNAVAILABLE, "Webhooks not configured",
-                    "the gateway has no webhook key (PAAS_WEBHOOK_KEY), so it cannot verify deliveries");
-        }
+        WebhookSecrets secrets = this.secrets.orElseThrow(() -> new WebhookRejected(HttpStatus.SERVICE_UNAVAILABLE,
+                "Webhooks not configured", "the gateway has no webhook key (" + WebhookSecrets.KEY_VARIABLE
+                        + "), so it cannot verify deliveries"));
         WebhookPayload payload = WebhookPayload.parse(delivery.body());
-        UUID projectId = signingProject(payload.repository(), delivery);
+        UUID projectId = signingProject(secrets, payload.repository(), delivery);
         return switch (delivery.event()) {
             case "ping" -> new WebhookOutcome.Pong();
             case "push" -> push(projectId, payload, delivery);
@@ -56,7 +62,7 @@ class GitHubWebhooks {
         };
     }
 
-    private UUID signingProject(String repository, Delivery delivery) {
+    private UUID signingProject(WebhookSecrets secrets, String repository, Delivery delivery) {
         List<UUID> candidates = projects.registeredFor(repository);
         if (candidates.isEmpty()) {
             throw new WebhookRejected(HttpStatus.NOT_FOUND, "Unknown repository",
@@ -68,7 +74,7 @@ class GitHubWebhooks {
         }
         // Each project registered its own hook with its own secret; the one whose secret signed this is the target.
         return candidates.stream()
-                .filter(projectId -> secrets.verifies(projectId, delivery.body(), delivery.signature()))
+                .filter(projectId -> secrets.signs(projectId, delivery.body(), delivery.signature()))
                 .findFirst()
                 .orElseThrow(() -> new WebhookRejected(HttpStatus.UNAUTHORIZED, "Invalid signature",
                         "X-Hub-Signature-256 does not match the webhook secret of any project for " + repository));

@@ -11,7 +11,8 @@ class GitHubWebhooksTest {
 
     @Test
     void answersServiceUnavailableWithoutAWebhookKey() {
-        GitHubWebhooks webhooks = new GitHubWebhooks(new WebhookSecrets(""), null, null, null, null);
+        GitHubWebhooks webhooks = new GitHubWebhooks(new WebhookProperties(" ", null), null, null, null,
+                null);
         byte[] body = "{\"repository\":{\"full_name\":\"octo/shop\"}}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> webhooks.receive(new GitHubWebhooks.Delivery("push", "d-1", "sha256=00", body)))

@@ -4,6 +4,7 @@ import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.messaging.outbox.Outbox;
+import dev.paas.webhooksecrets.WebhookSecrets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,7 @@ public class WebhookRegistrations {
     private final GitHubTokens tokens;
     private final GitHubWebhooks webhooks;
     private final WebhookProperties properties;
+    private final Optional<WebhookSecrets> secrets;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
@@ -38,6 +40,7 @@ public class WebhookRegistrations {
         this.tokens = tokens;
         this.webhooks = webhooks;
         this.properties = properties;
+        this.secrets = WebhookSecrets.fromKey(properties.key());
         this.outbox = outbox;
     }
 
@@ -64,7 +67,7 @@ public class WebhookRegistrations {
                     + "project to deploy on push");
             return;
         }
-        register(event, token.get());
+        register(event, token.get(), secrets.orElseThrow());
     }
 
     private Optional<String> problemBeforeCalling(ProjectCreated event) {
@@ -76,15 +79,16 @@ public class WebhookRegistrations {
         if (event.ownerId() == null) {
             return Optional.of("the project has no owner, so there is no GitHub account to register the webhook with");
         }
-        if (properties.key() == null || properties.key().isEmpty()) {
-            return Optional.of("webhooks are not configured on this platform (PAAS_WEBHOOK_KEY is not set)");
+        if (secrets.isEmpty()) {
+            return Optional.of("webhooks are not configured on this platform (" + WebhookSecrets.KEY_VARIABLE
+                    + " is not set)");
         }
         return Optional.empty();
     }
 
-    private void register(ProjectCreated event, String token) {
+    private void register(ProjectCreated event, String token, WebhookSecrets secrets) {
         String repository = event.githubRepository();
-        String secret = WebhookSecrets.derive(properties.key(), event.projectId());
+        String secret = secrets.secretFor(event.projectId());
         try {
             long hookId = github.createHook(token, repository, hookUrl(event.projectId()), secret);
             succeed(event, hookId);

@@ -3,12 +3,10 @@ package dev.paas.identity.web;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.paas.identity.tokens.TokenSettings;
+import dev.paas.tokens.PlatformTokenRules;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,16 +15,13 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -35,8 +30,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Bearer access tokens only (stateless, no CSRF, no cookies), verified against the service's
- * own signing keys straight from its database: RS256 only, issuer and audience checked, 30 s clock skew. Roles in
- * the {@code roles} claim become {@code ROLE_USER}, {@code ROLE_ADMIN}.
+ * own signing keys straight from its database, then by the platform's {@link PlatformTokenRules} like everywhere
+ * else (RS256 only, issuer, audience, expiry with the clock skew, a UUID subject). Roles in the {@code roles} claim
+ * become {@code ROLE_USER}, {@code ROLE_ADMIN}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -86,20 +82,12 @@ class SecurityConfiguration {
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenSettings settings) {
-        return new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtTimestampValidator(settings.clockSkew()),
-                new JwtIssuerValidator(settings.issuer()),
-                new JwtAudienceValidator(settings.audience()),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, SecurityConfiguration::isUuid)));
-    }
-
-    private static boolean isUuid(String subject) {
-        try {
-            return subject != null && UUID.fromString(subject).toString().equals(subject);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        PlatformTokenRules rules = new PlatformTokenRules(settings.issuer(), settings.audience(),
+                settings.clockSkew());
+        return jwt -> rules.problemWith(jwt.getHeaders(), jwt.getClaims())
+                .map(problem -> OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null)))
+                .orElseGet(OAuth2TokenValidatorResult::success);
     }
 
     private static JwtAuthenticationConverter authentication() {
@@ -109,12 +97,8 @@ class SecurityConfiguration {
     }
 
     private static Collection<GrantedAuthority> roles(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        if (roles == null) {
-            return List.of();
-        }
-        return roles.stream()
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+        return PlatformTokenRules.authorities(jwt.getClaim(PlatformTokenRules.ROLES_CLAIM)).stream()
+                .map(authority -> (GrantedAuthority) new SimpleGrantedAuthority(authority))
                 .toList();
     }
 

@@ -1,10 +1,8 @@
 package dev.paas.security;
 
+import dev.paas.tokens.PlatformTokenRules;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -38,11 +36,8 @@ final class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver
     }
 
     static CurrentUser of(Jwt jwt, HttpServletRequest request) {
-        Set<String> roles = PlatformAuthorities.authorities(jwt).stream()
-                .map(authority -> authority.getAuthority().substring("ROLE_".length()).toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString("email"), roles,
-                clientIp(request));
+        return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString(PlatformTokenRules.EMAIL_CLAIM),
+                PlatformTokenRules.roles(jwt.getClaim(PlatformTokenRules.ROLES_CLAIM)), clientIp(request));
     }
 
     private static String clientIp(HttpServletRequest request) {

@@ -1,8 +1,7 @@
 package dev.paas.security;
 
+import dev.paas.tokens.PlatformTokenRules;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,10 +10,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Turns the token's {@code roles} claim ({@code ["user","admin"]}) into {@code ROLE_USER}, {@code ROLE_ADMIN}. */
+/**
+ * Turns the token's {@code roles} claim ({@code ["user","admin"]}) into {@code ROLE_USER}, {@code ROLE_ADMIN}, read
+ * as {@link PlatformTokenRules#authorities} reads it.
+ */
 final class PlatformAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
-
-    static final String ROLES_CLAIM = "roles";
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -22,10 +22,7 @@ final class PlatformAuthorities implements Converter<Jwt, AbstractAuthentication
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<String> roles = jwt.hasClaim(ROLES_CLAIM) ? jwt.getClaimAsStringList(ROLES_CLAIM) : List.of();
-        return roles.stream()
-                .filter(role -> role != null && !role.isBlank())
-                .map(role -> "ROLE_" + role.strip().toUpperCase(Locale.ROOT))
+        return PlatformTokenRules.authorities(jwt.getClaim(PlatformTokenRules.ROLES_CLAIM)).stream()
                 .map(authority -> (GrantedAuthority) new SimpleGrantedAuthority(authority))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.paas.security;
 
+import dev.paas.tokens.PlatformTokenRules;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,10 +26,15 @@ public record ServiceSecurityProperties(String jwksUrl, String issuer, String au
 
     public ServiceSecurityProperties {
         jwksUrl = jwksUrl == null || jwksUrl.isBlank() ? DEFAULT_JWKS_URL : jwksUrl;
-        issuer = issuer == null || issuer.isBlank() ? "paas" : issuer;
-        audience = audience == null || audience.isBlank() ? "paas-api" : audience;
-        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        issuer = issuer == null || issuer.isBlank() ? PlatformTokenRules.DEFAULT_ISSUER : issuer;
+        audience = audience == null || audience.isBlank() ? PlatformTokenRules.DEFAULT_AUDIENCE : audience;
+        clockSkew = clockSkew == null ? PlatformTokenRules.DEFAULT_CLOCK_SKEW : clockSkew;
         jwksTimeout = jwksTimeout == null ? Duration.ofSeconds(3) : jwksTimeout;
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+    }
+
+    /** The platform's token rules with this issuer, audience and clock skew. */
+    public PlatformTokenRules tokenRules() {
+        return new PlatformTokenRules(issuer, audience, clockSkew);
     }
 }

@@ -2,7 +2,7 @@ package dev.paas.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

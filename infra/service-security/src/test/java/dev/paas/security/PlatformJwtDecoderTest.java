@@ -3,7 +3,7 @@ package dev.paas.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +50,9 @@ class PlatformJwtDecoderTest {
         assertThatThrownBy(() -> decoder.decode(tokens.algNone(user))).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(tokens.otherKey(user))).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(tokens.hs256WithPublicKey(user))).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(tokens.unknownKey(user))).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(tokens.withSubject("root"))).isInstanceOf(JwtException.class)
+                .hasMessageContaining("not a user id");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.paas.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +71,8 @@ class ServiceSecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"expired", "wrongIssuer", "wrongAudience", "algNone", "otherKey", "hs256", "garbage"})
+    @ValueSource(strings = {"expired", "wrongIssuer", "wrongAudience", "algNone", "otherKey", "unknownKey", "hs256",
+        "garbage"})
     void rejectsForgedAndInvalidTokens(String kind) throws Exception {
         String token = switch (kind) {
             case "expired" -> tokens.expired(user);
@@ -79,6 +80,7 @@ class ServiceSecurityIT {
             case "wrongAudience" -> tokens.wrongAudience(user);
             case "algNone" -> tokens.algNone(user);
             case "otherKey" -> tokens.otherKey(user);
+            case "unknownKey" -> tokens.unknownKey(user);
             case "hs256" -> tokens.hs256WithPublicKey(user);
             default -> "not-a-jwt";
         };

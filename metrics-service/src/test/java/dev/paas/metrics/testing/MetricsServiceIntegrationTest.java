@@ -2,7 +2,7 @@ package dev.paas.metrics.testing;
 
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

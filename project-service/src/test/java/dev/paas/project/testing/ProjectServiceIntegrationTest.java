@@ -6,7 +6,7 @@ import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.messaging.testing.TestDatabases;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import dev.paas.contracts.IntegrationEvent;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package dev.paas.project.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;

@@ -2,7 +2,7 @@ package dev.paas.runtime.testing;
 
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.runtime.RuntimeServiceApplication;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

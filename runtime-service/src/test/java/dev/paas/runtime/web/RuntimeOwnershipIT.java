@@ -3,7 +3,7 @@ package dev.paas.runtime.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.runtime.testing.RuntimeIntegrationSupport;
-import dev.paas.security.testing.TestTokens;
+import dev.paas.tokens.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package dev.paas.security.testing;
+package dev.paas.tokens.testing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -24,12 +24,14 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * For the tests of every servlet service (shipped in this module's test-jar): an RSA key of the test's own, its key
- * set served on a random loopback port, and access tokens for any user, shaped like identity-service's. So a
- * service's integration tests authenticate without identity-service:
+ * Plays identity-service's signing side in the tests of the gateway and every service (shipped in
+ * token-verification's test-jar): an RSA key of the test JVM's own, its public half served as a key set on a random
+ * loopback port, and access tokens for any user shaped like identity-service's. So tests authenticate without
+ * identity-service:
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -40,25 +42,32 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * request.header("Authorization", TestTokens.bearer(TestTokens.shared().user(ownerId)));
  * }</pre>
  *
- * Besides good tokens it mints the forgeries a service must refuse: expired, wrong issuer, wrong audience,
- * {@code alg: none}, signed by another key, and HS256 keyed with the public key.
+ * Besides good tokens it mints the forgeries everybody must refuse: expired, wrong issuer, wrong audience, a subject
+ * that is no user id, {@code alg: none}, signed by another key under the published key id, signed by a key id that
+ * is not published, and HS256 keyed with the public key.
  */
 public final class TestTokens implements AutoCloseable {
 
-    /** The issuer services expect by default ({@code paas.security.issuer}). */
+    /** The issuer the platform expects by default ({@code paas.security.issuer}). */
     public static final String ISSUER = "paas";
     /** The audience every platform token names. */
     public static final String AUDIENCE = "paas-api";
+    /** Where the key set is served, the path identity-service serves its own at. */
+    public static final String JWKS_PATH = "/api/v1/auth/jwks";
+
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
 
     private static TestTokens shared;
 
     private final RSAKey key;
     private final RSAKey otherKey;
+    private final RSAKey unpublishedKey;
     private final HttpServer server;
 
-    private TestTokens(RSAKey key, RSAKey otherKey, HttpServer server) {
+    private TestTokens(RSAKey key, RSAKey otherKey, RSAKey unpublishedKey, HttpServer server) {
         this.key = key;
         this.otherKey = otherKey;
+        this.unpublishedKey = unpublishedKey;
         this.server = server;
     }
 
@@ -84,9 +93,10 @@ public final class TestTokens implements AutoCloseable {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
             RSAKey otherKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+            RSAKey unpublishedKey = new RSAKeyGenerator(2048).keyID("not-in-the-key-set").generate();
             byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/jwks", exchange -> {
+            server.createContext(JWKS_PATH, exchange -> {
                 exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
                 exchange.sendResponseHeaders(200, jwks.length);
                 try (OutputStream body = exchange.getResponseBody()) {
@@ -94,7 +104,7 @@ public final class TestTokens implements AutoCloseable {
                 }
             });
             server.start();
-            return new TestTokens(key, otherKey, server);
+            return new TestTokens(key, otherKey, unpublishedKey, server);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a test RSA key", e);
         } catch (IOException e) {
@@ -104,7 +114,7 @@ public final class TestTokens implements AutoCloseable {
 
     /** Where the public key set is served. */
     public String jwksUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + JWKS_PATH;
     }
 
     /** {@code Bearer <token>}, the value of an {@code Authorization} header. */
@@ -122,71 +132,79 @@ public final class TestTokens implements AutoCloseable {
         return token(userId, "user", "admin");
     }
 
-    /** A valid access token with the given lower-case roles. */
+    /** A valid access token with the given roles. */
     public String token(UUID userId, String... roles) {
-        return sign(key, claims(userId, ISSUER, AUDIENCE, Instant.now(), Duration.ofMinutes(15), roles));
+        return sign(key, claims(userId, roles).build());
+    }
+
+    /** A token of a plain user signed with the real key, its claims changed by {@code changes} first. */
+    public String with(UUID userId, Consumer<JWTClaimsSet.Builder> changes) {
+        JWTClaimsSet.Builder claims = claims(userId, "user");
+        changes.accept(claims);
+        return sign(key, claims.build());
     }
 
     /** Signed correctly but its subject is not a user id (the platform names users by UUID). */
     public String withSubject(String subject) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(UUID.randomUUID(), ISSUER, AUDIENCE, Instant.now(),
-                Duration.ofMinutes(15), "user")).subject(subject).build();
-        return sign(key, claims);
+        return with(UUID.randomUUID(), claims -> claims.subject(subject));
     }
 
     /** Signed correctly but expired ten minutes ago (well beyond any clock skew). */
     public String expired(UUID userId) {
-        return sign(key, claims(userId, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(25)),
-                Duration.ofMinutes(15), "user"));
+        Instant issued = Instant.now().minus(LIFETIME).minus(Duration.ofMinutes(10));
+        return with(userId, claims -> claims.issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(LIFETIME))));
     }
 
     /** Signed correctly but issued by someone else. */
     public String wrongIssuer(UUID userId) {
-        return sign(key, claims(userId, "not-paas", AUDIENCE, Instant.now(), Duration.ofMinutes(15), "user"));
+        return with(userId, claims -> claims.issuer("not-paas"));
     }
 
     /** Signed correctly but meant for another audience. */
     public String wrongAudience(UUID userId) {
-        return sign(key, claims(userId, ISSUER, "other-api", Instant.now(), Duration.ofMinutes(15), "user"));
+        return with(userId, claims -> claims.audience("other-api"));
     }
 
     /** Unsigned ({@code alg: none}) and claiming the admin role. */
     public String algNone(UUID userId) {
-        return new PlainJWT(claims(userId, ISSUER, AUDIENCE, Instant.now(), Duration.ofMinutes(15), "user", "admin"))
-                .serialize();
+        return new PlainJWT(claims(userId, "user", "admin").build()).serialize();
     }
 
-    /** Signed by a key that is not in the key set, under the same key id. */
+    /** Signed by a key that is not in the key set, under the key id of the one that is. */
     public String otherKey(UUID userId) {
-        return sign(otherKey, claims(userId, ISSUER, AUDIENCE, Instant.now(), Duration.ofMinutes(15), "user",
-                "admin"));
+        return sign(otherKey, claims(userId, "user", "admin").build());
     }
 
-    /** HS256 with the public key as the shared secret: the classic algorithm-confusion forgery. */
+    /** Signed by a key whose key id the key set does not list (a verifier fetches the key set again, in vain). */
+    public String unknownKey(UUID userId) {
+        return sign(unpublishedKey, claims(userId, "user", "admin").build());
+    }
+
+    /** HS256 with the public key as the shared secret, naming the real key id: the algorithm-confusion forgery. */
     public String hs256WithPublicKey(UUID userId) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
-                    claims(userId, ISSUER, AUDIENCE, Instant.now(), Duration.ofMinutes(15), "user", "admin"));
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims(userId, "user", "admin").build());
             jwt.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
             return jwt.serialize();
         } catch (JOSEException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot sign a test token", e);
         }
     }
 
-    private static JWTClaimsSet claims(UUID userId, String issuer, String audience, Instant issuedAt,
-            Duration lifetime, String... roles) {
+    private static JWTClaimsSet.Builder claims(UUID userId, String... roles) {
+        Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audience)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(userId.toString())
                 .claim("email", "user-" + userId.toString().substring(0, 8) + "@test.paas")
                 .claim("roles", List.of(roles))
                 .claim("auth", "password")
                 .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(issuedAt.plus(lifetime)))
-                .build();
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)));
     }
 
     private static String sign(RSAKey signingKey, JWTClaimsSet claims) {

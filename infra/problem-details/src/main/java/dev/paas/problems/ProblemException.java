@@ -24,7 +24,7 @@ public abstract sealed class ProblemException extends RuntimeException
      *
      * @return this exception, to be thrown
      */
-    public ProblemException with(String name, Object value) {
+    public final ProblemException with(String name, Object value) {
         properties.put(name, value);
         return this;
     }

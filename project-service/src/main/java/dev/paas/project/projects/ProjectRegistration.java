@@ -3,10 +3,14 @@ package dev.paas.project.projects;
 import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.messaging.UuidV7;
 import dev.paas.messaging.outbox.Outbox;
+import dev.paas.problems.Conflict;
+import dev.paas.problems.InvalidInput;
+import dev.paas.problems.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,11 +42,11 @@ public class ProjectRegistration {
     public Project register(UUID ownerId, NewProject request) {
         String trimmedName = request.name() == null ? "" : request.name().strip();
         if (trimmedName.isEmpty() || trimmedName.length() > 100) {
-            throw new InvalidInputException("name", "must be 1 to 100 characters");
+            throw new InvalidInput("name", "must be 1 to 100 characters");
         }
         RepositoryUrls.problemWith(request.repoUrl(), platform.allowLocalRepositories())
                 .ifPresent(problem -> {
-                    throw new InvalidInputException("repoUrl", problem);
+                    throw new InvalidInput("repoUrl", problem);
                 });
         String effectiveBranch = request.branch() == null || request.branch().isBlank() ? "main"
                 : request.branch().strip();
@@ -51,13 +55,18 @@ public class ProjectRegistration {
                 : request.githubRepository().strip();
         if (githubRepository != null) {
             GithubRepositories.problemWith(githubRepository).ifPresent(problem -> {
-                throw new InvalidInputException("githubRepository", problem);
+                throw new InvalidInput("githubRepository", problem);
             });
         }
         boolean autoDeploy = request.autoDeploy() != null ? request.autoDeploy() : githubRepository != null;
         String slug = Slugs.unique(trimmedName, projects::existsBySlug);
-        Project project = projects.save(Project.register(UuidV7.next(), ownerId, trimmedName, slug,
-                request.repoUrl().strip(), effectiveBranch, githubRepository, autoDeploy, clock.instant()));
+        Project project;
+        try {
+            project = projects.save(Project.register(UuidV7.next(), ownerId, trimmedName, slug,
+                    request.repoUrl().strip(), effectiveBranch, githubRepository, autoDeploy, clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw new Conflict("another request took the project slug " + slug + " at the same moment; retry");
+        }
         outbox.append(new ProjectCreated(project.id(), project.slug(), project.ownerId(), project.repoUrl(),
                 project.branch(), project.githubRepository()));
         return project;
@@ -81,7 +90,7 @@ public class ProjectRegistration {
     /** The caller's project {@code id}; someone else's is not found, like a missing one. */
     public Project get(UUID id, UUID caller) {
         return projects.findById(id).filter(project -> project.isOwnedBy(caller))
-                .orElseThrow(() -> new ProjectNotFoundException(id));
+                .orElseThrow(() -> new NotFound("project", id));
     }
 
     /** Whether project {@code id} exists and belongs to {@code caller}. */
@@ -110,7 +119,7 @@ public class ProjectRegistration {
 
     private static void requireValidBranch(String branch) {
         RepositoryUrls.problemWithBranch(branch).ifPresent(problem -> {
-            throw new InvalidInputException("branch", problem);
+            throw new InvalidInput("branch", problem);
         });
     }
 

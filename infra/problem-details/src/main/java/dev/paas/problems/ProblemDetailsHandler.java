@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -100,6 +101,17 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, detail);
         problem.setProperty("errors", List.of(Problems.fieldError(field, "has a value of the wrong type")));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The gateway's 413 text, when the servlet container knows the limit. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (exception.getMaxUploadSize() <= 0) {
+            return super.handleMaxUploadSizeExceededException(exception, headers, status, request);
+        }
+        return handleExceptionInternal(exception, Problems.tooLarge(exception.getMaxUploadSize()), headers, status,
+                request);
     }
 
     private ResponseEntity<Object> invalid(List<Map<String, String>> errors, Stream<String> objectErrors,

@@ -124,7 +124,9 @@ class ProblemDetailsHandlerTest {
         mvc.perform(get("/things/large"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(413));
+                .andExpect(jsonPath("$.title").value("Content Too Large"))
+                .andExpect(jsonPath("$.detail")
+                        .value("the request body is larger than 1024 bytes, the most this endpoint accepts"));
     }
 
     private ResultActions problem(String path, int status, String title, String detail) throws Exception {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +65,12 @@ public class ProjectRegistration {
         try {
             project = projects.save(Project.register(UuidV7.next(), ownerId, trimmedName, slug,
                     request.repoUrl().strip(), effectiveBranch, githubRepository, autoDeploy, clock.instant()));
-        } catch (DuplicateKeyException e) {
-            throw new Conflict("another request took the project slug " + slug + " at the same moment; retry");
+        } catch (DataAccessException e) {
+            // Spring Data JDBC wraps the unique-constraint violation of a racing registration in its own exception.
+            if (e instanceof DuplicateKeyException || e.getCause() instanceof DuplicateKeyException) {
+                throw new Conflict("another request took the project slug " + slug + " at the same moment; retry");
+            }
+            throw e;
         }
         outbox.append(new ProjectCreated(project.id(), project.slug(), project.ownerId(), project.repoUrl(),
                 project.branch(), project.githubRepository()));

@@ -2,13 +2,11 @@ package dev.paas.billing.web;
 
 import dev.paas.billing.usage.ContainerUsage;
 import dev.paas.billing.usage.UsageRecorder;
+import dev.paas.problems.NotFound;
 import dev.paas.security.CurrentUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,10 +32,7 @@ class UsageController {
         Instant now = Instant.now();
         List<ContainerUsage> intervals = usage.ofProject(projectId, user.id());
         if (intervals.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "no usage recorded for project " + projectId + ": it is unknown or has not run a container yet");
-            problem.setTitle("Not found");
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+            throw new NotFound("usage of project", projectId, "it is unknown or has not run a container yet");
         }
         return intervals.stream().map(interval -> UsageView.of(interval, now)).toList();
     }

@@ -2,12 +2,10 @@ package dev.paas.build.web;
 
 import dev.paas.build.builds.BuildQueries;
 import dev.paas.build.builds.BuildView;
+import dev.paas.problems.NotFound;
 import dev.paas.security.CurrentUser;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,10 +35,7 @@ class BuildsController {
         return queries.log(id, user.id()).orElseThrow(() -> notFound(id));
     }
 
-    private static ErrorResponseException notFound(UUID id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no build for deployment " + id + ": it was never requested or has not reached build-service yet");
-        problem.setTitle("Build not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    private static NotFound notFound(UUID id) {
+        return new NotFound("build", id, "it was never requested or has not reached build-service yet");
     }
 }

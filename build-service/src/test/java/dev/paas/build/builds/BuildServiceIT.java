@@ -190,13 +190,14 @@ class BuildServiceIT {
 
     @Test
     void answersUnknownBuildsWithProblemDetails() {
-        var response = api().get().uri("/api/v1/builds/{id}", UUID.randomUUID()).retrieve()
+        UUID unknown = UUID.randomUUID();
+        var response = api().get().uri("/api/v1/builds/{id}", unknown).retrieve()
                 .onStatus(status -> true, (request, reply) -> { })
                 .toEntity(String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody()).contains("no build for deployment");
+        assertThat(response.getBody()).contains("build " + unknown + " not found");
     }
 
     private static DeploymentRequested request(String slug, String repoUrl, String branch) {

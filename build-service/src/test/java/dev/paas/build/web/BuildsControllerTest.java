@@ -67,7 +67,8 @@ class BuildsControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("no build for deployment " + ID)));
+                .andExpect(jsonPath("$.detail").value("build " + ID
+                        + " not found: it was never requested or has not reached build-service yet"));
     }
 
     @Test
@@ -87,14 +88,14 @@ class BuildsControllerTest {
         mvc.perform(get("/api/v1/deployments/{id}/build-log", ID).header("Authorization", bearer()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Build not found"));
+                .andExpect(jsonPath("$.title").value("Not Found"));
     }
 
     @Test
     void namesAMalformedId() throws Exception {
         mvc.perform(get("/api/v1/builds/{id}", "not-a-uuid").header("Authorization", bearer()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("parameter 'id' must be a UUID, got 'not-a-uuid'"));
+                .andExpect(jsonPath("$.detail").value("id must be a UUID, got 'not-a-uuid'"));
     }
 
     @Test

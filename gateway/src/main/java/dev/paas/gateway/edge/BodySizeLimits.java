@@ -7,7 +7,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -83,7 +82,6 @@ class BodySizeLimits implements WebFilter, Ordered {
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
-        return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
-                "the request body is larger than " + limit + " bytes, the most this endpoint accepts");
+        return Problems.write(exchange, dev.paas.problems.Problems.tooLarge(limit));
     }
 }

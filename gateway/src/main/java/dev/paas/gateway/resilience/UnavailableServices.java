@@ -1,5 +1,6 @@
 package dev.paas.gateway.resilience;
 
+import dev.paas.problems.Problems;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,10 +24,7 @@ class UnavailableServices {
 
     @RequestMapping("/unavailable/{service}")
     ProblemDetail unavailable(@PathVariable String service) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                service + " is unavailable right now; try again shortly");
-        problem.setTitle("Service unavailable");
-        return problem;
+        return Problems.serviceUnavailable(service);
     }
 
     /**

@@ -1,17 +1,18 @@
 package dev.paas.identity.accounts;
 
-import dev.paas.identity.InvalidInputException;
 import dev.paas.identity.audit.Actor;
 import dev.paas.identity.audit.AuditActions;
 import dev.paas.identity.audit.AuditLog;
 import dev.paas.messaging.UuidV7;
+import dev.paas.problems.InvalidInput;
+import dev.paas.problems.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +54,7 @@ public class AccountService {
     public Account register(String email, String password, String clientIp) {
         String normalised = validEmail(email);
         Passwords.problemWith(password).ifPresent(problem -> {
-            throw new InvalidInputException("password", problem);
+            throw new InvalidInput("password", problem);
         });
         Account account = create(normalised, passwords.hash(password));
         audit.record(account.id(), account.email(), AuditActions.ACCOUNT_REGISTERED, account.id().toString(),
@@ -83,7 +84,7 @@ public class AccountService {
     }
 
     public Account get(UUID id) {
-        return accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+        return accounts.findById(id).orElseThrow(() -> new NotFound("user", id));
     }
 
     public List<Account> all() {
@@ -104,10 +105,10 @@ public class AccountService {
     public Account changeRole(UUID id, String role, Actor actor) {
         String wanted = role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
         if (!Account.ADMIN.equals(wanted) && !Account.USER.equals(wanted)) {
-            throw new InvalidInputException("role", "must be 'admin' or 'user'");
+            throw new InvalidInput("role", "must be 'admin' or 'user'");
         }
         accounts.lockAdminDecisions();
-        Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new AccountNotFoundException(id));
+        Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new NotFound("user", id));
         String previous = account.role();
         if (account.admin() && !account.disabled() && Account.USER.equals(wanted)
                 && accounts.countEnabledAdmins() <= 1) {
@@ -124,7 +125,7 @@ public class AccountService {
     @Transactional
     public Account disable(UUID id, Actor actor) {
         accounts.lockAdminDecisions();
-        Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new AccountNotFoundException(id));
+        Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new NotFound("user", id));
         if (account.admin() && !account.disabled() && accounts.countEnabledAdmins() <= 1) {
             throw new LastAdminException("disable", account.email());
         }
@@ -139,7 +140,7 @@ public class AccountService {
 
     @Transactional
     public Account enable(UUID id, Actor actor) {
-        Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new AccountNotFoundException(id));
+        Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new NotFound("user", id));
         if (account.enable()) {
             accounts.update(account);
             audit.record(actor, AuditActions.USER_ENABLED, account.id().toString(),
@@ -151,7 +152,7 @@ public class AccountService {
     private static String validEmail(String email) {
         String normalised = Emails.normalise(email);
         Emails.problemWith(normalised).ifPresent(problem -> {
-            throw new InvalidInputException("email", problem);
+            throw new InvalidInput("email", problem);
         });
         return normalised;
     }

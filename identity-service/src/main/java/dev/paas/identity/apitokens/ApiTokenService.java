@@ -1,15 +1,16 @@
 package dev.paas.identity.apitokens;
 
-import dev.paas.identity.InvalidInputException;
 import dev.paas.identity.accounts.Account;
 import dev.paas.identity.accounts.AccountService;
 import dev.paas.identity.audit.Actor;
 import dev.paas.identity.audit.AuditActions;
 import dev.paas.identity.audit.AuditLog;
 import dev.paas.identity.secrets.OpaqueTokens;
-import dev.paas.identity.tokens.AccessTokens;
 import dev.paas.identity.tokens.AccessTokens.IssuedToken;
+import dev.paas.identity.tokens.AccessTokens;
 import dev.paas.messaging.UuidV7;
+import dev.paas.problems.InvalidInput;
+import dev.paas.problems.NotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public class ApiTokenService {
     public CreatedApiToken create(Actor actor, String name, Integer expiresInDays, Instant expiresAt) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw new InvalidInput("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiry = expiry(now, expiresInDays, expiresAt);
@@ -78,13 +79,13 @@ public class ApiTokenService {
     /** Revokes one of the actor's tokens; someone else's, or one already revoked, is not found. */
     @Transactional
     public void revoke(Actor actor, UUID id) {
-        ApiToken token = tokens.findByIdAndAccount(id, actor.id()).orElseThrow(() -> new ApiTokenNotFoundException(id));
+        ApiToken token = tokens.findByIdAndAccount(id, actor.id()).orElseThrow(() -> new NotFound("API token", id));
         if (token.revoke(clock.instant())) {
             tokens.saveRevocation(token);
             audit.record(actor, AuditActions.TOKEN_REVOKED, token.id().toString(),
                     Map.of("name", token.name(), "prefix", token.prefix()));
         } else {
-            throw new ApiTokenNotFoundException(id);
+            throw new NotFound("API token", id);
         }
     }
 
@@ -111,21 +112,21 @@ public class ApiTokenService {
 
     private Instant expiry(Instant now, Integer expiresInDays, Instant expiresAt) {
         if (expiresInDays != null && expiresAt != null) {
-            throw new InvalidInputException("expiresAt", "cannot be given together with expiresInDays");
+            throw new InvalidInput("expiresAt", "cannot be given together with expiresInDays");
         }
         long maxDays = maxLifetime.toDays();
         if (expiresInDays != null) {
             if (expiresInDays < 1 || expiresInDays > maxDays) {
-                throw new InvalidInputException("expiresInDays", "must be 1 to " + maxDays);
+                throw new InvalidInput("expiresInDays", "must be 1 to " + maxDays);
             }
             return now.plus(Duration.ofDays(expiresInDays));
         }
         if (expiresAt != null) {
             if (!expiresAt.isAfter(now)) {
-                throw new InvalidInputException("expiresAt", "must be in the future");
+                throw new InvalidInput("expiresAt", "must be in the future");
             }
             if (expiresAt.isAfter(now.plus(maxLifetime))) {
-                throw new InvalidInputException("expiresAt", "must be at most " + maxDays + " days away");
+                throw new InvalidInput("expiresAt", "must be at most " + maxDays + " days away");
             }
             return expiresAt;
         }

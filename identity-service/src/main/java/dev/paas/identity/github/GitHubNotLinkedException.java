@@ -1,13 +1,20 @@
 package dev.paas.identity.github;
 
-/** The caller asked GitHub for something but has no linked GitHub account, or GitHub no longer takes its token. */
-public class GitHubNotLinkedException extends RuntimeException {
+import dev.paas.problems.Conflict;
+
+/**
+ * The caller asked GitHub for something but has no linked GitHub account, or GitHub no longer takes its token. The
+ * problem says where to link ({@code linkUrl}) and whether a link existed ({@code relink}).
+ */
+public class GitHubNotLinkedException extends Conflict {
 
     private final boolean relink;
 
     GitHubNotLinkedException(boolean relink, String message) {
         super(message);
         this.relink = relink;
+        with("linkUrl", "/api/v1/auth/github/authorize");
+        with("relink", relink);
     }
 
     static GitHubNotLinkedException notLinked() {

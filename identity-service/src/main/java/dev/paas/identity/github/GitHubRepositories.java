@@ -1,6 +1,7 @@
 package dev.paas.identity.github;
 
-import dev.paas.identity.InvalidInputException;
+import dev.paas.problems.InvalidInput;
+import dev.paas.problems.NotFound;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,7 +42,7 @@ public class GitHubRepositories {
 
     private static void checkName(String field, String value) {
         if (!validName(value)) {
-            throw new InvalidInputException(field, "must be 1 to 100 letters, digits, '.', '-' or '_'");
+            throw new InvalidInput(field, "must be 1 to 100 letters, digits, '.', '-' or '_'");
         }
     }
 
@@ -59,7 +60,8 @@ public class GitHubRepositories {
                 throw GitHubNotLinkedException.tokenRejected();
             }
             if (repository != null && (e.status() == 404 || e.status() == 403)) {
-                throw new GitHubRepositoryNotFoundException(repository);
+                throw new NotFound("GitHub repository", repository,
+                        "it does not exist or your GitHub account cannot see it");
             }
             throw new GitHubUnavailableException(e);
         }

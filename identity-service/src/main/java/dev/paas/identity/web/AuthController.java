@@ -1,13 +1,13 @@
 package dev.paas.identity.web;
 
 import dev.paas.identity.accounts.Account;
-import dev.paas.identity.accounts.AccountNotFoundException;
 import dev.paas.identity.accounts.AccountService;
 import dev.paas.identity.login.PasswordLogin;
 import dev.paas.identity.sessions.SessionService;
 import dev.paas.identity.sessions.SignedIn;
 import dev.paas.identity.tokens.AccessTokens;
 import dev.paas.identity.tokens.KeyRing;
+import dev.paas.problems.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Map;
@@ -80,7 +80,7 @@ class AuthController {
     @GetMapping("/me")
     Me me(@AuthenticationPrincipal Jwt jwt) {
         UUID id = Callers.idOf(jwt);
-        Account account = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFound("user", id));
         return new Me(account.id(), account.email(), account.role(), account.disabled(), account.createdAt(),
                 jwt.getClaimAsString("auth"));
     }

@@ -44,7 +44,7 @@ class SecurityConfiguration {
         "/api/v1/auth/github/exchange"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProblems problems) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

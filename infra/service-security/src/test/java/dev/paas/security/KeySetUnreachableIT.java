@@ -44,7 +44,7 @@ class KeySetUnreachableIT {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("key set is unreachable");
+        assertThat(response.body()).contains("identity-service is unavailable right now (its signing keys cannot be fetched)");
         assertThat(get("/api/v1/things/" + UUID.randomUUID(), null).statusCode()).isEqualTo(401);
     }
 

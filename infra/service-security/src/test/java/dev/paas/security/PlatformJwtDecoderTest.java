@@ -62,9 +62,4 @@ class PlatformJwtDecoderTest {
 
         assertThatThrownBy(() -> strict.decode(tokens.user(user))).isInstanceOf(JwtException.class);
     }
-
-    @Test
-    void escapesProblemTextAsJson() {
-        assertThat(SecurityProblems.json("a \"quoted\" \\ line\n")).isEqualTo("\"a \\\"quoted\\\" \\\\ line\\n\"");
-    }
 }

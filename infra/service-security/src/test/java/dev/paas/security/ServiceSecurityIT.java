@@ -90,7 +90,7 @@ class ServiceSecurityIT {
         assertThat(response.statusCode()).as(kind).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).contains("invalid_token"));
-        assertThat(JSON.readTree(response.body()).get("detail").asString()).startsWith("the bearer token was rejected");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).startsWith("the access token was rejected");
     }
 
     @Test
@@ -107,7 +107,8 @@ class ServiceSecurityIT {
         assertThat(asUser.statusCode()).isEqualTo(403);
         assertThat(asUser.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(asUser.body()).get("detail").asString()).contains("administrators");
+        assertThat(JSON.readTree(asUser.body()).get("detail").asString())
+                .isEqualTo("you may not call this endpoint: it needs the admin role or is internal");
 
         HttpResponse<String> asAdmin = get("/api/v1/admin/things", tokens.admin(user), null);
         assertThat(asAdmin.statusCode()).isEqualTo(200);

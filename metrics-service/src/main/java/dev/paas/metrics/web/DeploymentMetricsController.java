@@ -1,12 +1,10 @@
 package dev.paas.metrics.web;
 
 import dev.paas.metrics.deployments.DeploymentTimeline;
+import dev.paas.problems.NotFound;
 import dev.paas.security.CurrentUser;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,14 +34,7 @@ class DeploymentMetricsController {
     TimeToLive timeToLive(@PathVariable UUID id, CurrentUser user) {
         return timeline.timeToLive(id, user.id())
                 .map(duration -> new TimeToLive(id, duration.toMillis()))
-                .orElseThrow(() -> notFound(id));
-    }
-
-    private static ErrorResponseException notFound(UUID id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no time to live for deployment " + id + ": it is unknown or not live yet");
-        problem.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+                .orElseThrow(() -> new NotFound("time to live of deployment", id, "it is unknown or not live yet"));
     }
 
     /** Milliseconds from build start to a healthy container. */

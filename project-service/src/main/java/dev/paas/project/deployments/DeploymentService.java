@@ -1,6 +1,7 @@
 package dev.paas.project.deployments;
 
 import dev.paas.messaging.UuidV7;
+import dev.paas.problems.NotFound;
 import dev.paas.project.projects.Project;
 import dev.paas.project.projects.ProjectRegistration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public class DeploymentService {
     /** The caller's deployment {@code id}; one of someone else's projects is not found, like a missing one. */
     public Deployment get(UUID id, UUID caller) {
         return deployments.findById(id).filter(deployment -> projects.isOwnedBy(deployment.projectId(), caller))
-                .orElseThrow(() -> new DeploymentNotFoundException(id));
+                .orElseThrow(() -> new NotFound("deployment", id));
     }
 
     public List<Deployment> ofProject(UUID projectId) {

@@ -1,5 +1,6 @@
 package dev.paas.project.projects;
 
+import dev.paas.problems.InvalidInput;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -60,18 +61,18 @@ public class Project extends AbstractAggregateRoot<Project> {
      * ({@code owner/name}, or {@code null}) marks a project picked from GitHub, whose push webhook is then awaited.
      * The repository URL must already have passed the platform's repository policy.
      *
-     * @throws InvalidInputException naming the field when the name, branch or GitHub repository is not acceptable
+     * @throws InvalidInput naming the field when the name, branch or GitHub repository is not acceptable
      */
     static Project register(UUID id, UUID ownerId, String name, String slug, String repoUrl, String branch,
             String githubRepository, boolean autoDeploy, Instant now) {
         Objects.requireNonNull(ownerId, "ownerId");
         if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw new InvalidInput("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
         requireValidBranch(branch);
         if (githubRepository != null) {
             GithubRepositories.problemWith(githubRepository).ifPresent(problem -> {
-                throw new InvalidInputException("githubRepository", problem);
+                throw new InvalidInput("githubRepository", problem);
             });
         }
         Project project = new Project(id, ownerId, name, slug, repoUrl, branch, githubRepository, autoDeploy,
@@ -93,7 +94,7 @@ public class Project extends AbstractAggregateRoot<Project> {
     /**
      * Deploys {@code newBranch} (surrounding blanks removed) from now on.
      *
-     * @throws InvalidInputException naming the branch when it is blank or not a valid git branch name; the project
+     * @throws InvalidInput naming the branch when it is blank or not a valid git branch name; the project
      *         is left as it was
      */
     void deployBranch(String newBranch) {
@@ -123,7 +124,7 @@ public class Project extends AbstractAggregateRoot<Project> {
 
     private static void requireValidBranch(String branch) {
         RepositoryUrls.problemWithBranch(branch).ifPresent(problem -> {
-            throw new InvalidInputException("branch", problem);
+            throw new InvalidInput("branch", problem);
         });
     }
 

@@ -1,10 +1,15 @@
 package dev.paas.project.projects;
 
 import dev.paas.messaging.UuidV7;
+import dev.paas.problems.Conflict;
+import dev.paas.problems.InvalidInput;
+import dev.paas.problems.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +41,7 @@ public class ProjectRegistration {
         String trimmedName = request.name() == null ? "" : request.name().strip();
         RepositoryUrls.problemWith(request.repoUrl(), platform.allowLocalRepositories())
                 .ifPresent(problem -> {
-                    throw new InvalidInputException("repoUrl", problem);
+                    throw new InvalidInput("repoUrl", problem);
                 });
         String effectiveBranch = request.branch() == null || request.branch().isBlank() ? "main"
                 : request.branch().strip();
@@ -44,8 +49,16 @@ public class ProjectRegistration {
                 : request.githubRepository().strip();
         boolean autoDeploy = request.autoDeploy() != null ? request.autoDeploy() : githubRepository != null;
         String slug = Slugs.unique(trimmedName, projects::existsBySlug);
-        return projects.save(Project.register(UuidV7.next(), ownerId, trimmedName, slug, request.repoUrl().strip(),
-                effectiveBranch, githubRepository, autoDeploy, clock.instant()));
+        try {
+            return projects.save(Project.register(UuidV7.next(), ownerId, trimmedName, slug,
+                    request.repoUrl().strip(), effectiveBranch, githubRepository, autoDeploy, clock.instant()));
+        } catch (DataAccessException e) {
+            // Spring Data JDBC wraps the unique-constraint violation of a racing registration in its own exception.
+            if (e instanceof DuplicateKeyException || e.getCause() instanceof DuplicateKeyException) {
+                throw new Conflict("another request took the project slug " + slug + " at the same moment; retry");
+            }
+            throw e;
+        }
     }
 
     /** Changes what pushes do and which branch is deployed; {@code null} leaves a setting as it is. */
@@ -64,7 +77,7 @@ public class ProjectRegistration {
     /** The caller's project {@code id}; someone else's is not found, like a missing one. */
     public Project get(UUID id, UUID caller) {
         return projects.findById(id).filter(project -> project.isOwnedBy(caller))
-                .orElseThrow(() -> new ProjectNotFoundException(id));
+                .orElseThrow(() -> new NotFound("project", id));
     }
 
     /** Whether project {@code id} exists and belongs to {@code caller}. */

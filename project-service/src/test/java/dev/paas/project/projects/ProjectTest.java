@@ -3,6 +3,7 @@ package dev.paas.project.projects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paas.problems.InvalidInput;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,16 +51,16 @@ class ProjectTest {
 
     @Test
     void refusesToBeRegisteredWithAnInvalidNameBranchOrGithubRepositoryNamingTheField() {
-        assertThatThrownBy(() -> register("", "main", null)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> register("", "main", null)).isInstanceOf(InvalidInput.class)
                 .hasMessage("name must be 1 to 100 characters");
         assertThatThrownBy(() -> register("x".repeat(101), "main", null))
                 .hasMessage("name must be 1 to 100 characters");
-        assertThatThrownBy(() -> register("shop", "a..b", null)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> register("shop", "a..b", null)).isInstanceOf(InvalidInput.class)
                 .hasMessage("branch is not a valid git branch name")
-                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("branch");
+                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("branch");
         assertThatThrownBy(() -> register("shop", "main", "acme/.."))
-                .isInstanceOf(InvalidInputException.class)
-                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("githubRepository");
+                .isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("githubRepository");
     }
 
     @Test
@@ -69,9 +70,9 @@ class ProjectTest {
         project.deployBranch("  release ");
         assertThat(project.branch()).isEqualTo("release");
 
-        assertThatThrownBy(() -> project.deployBranch("a..b")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> project.deployBranch("a..b")).isInstanceOf(InvalidInput.class)
                 .hasMessage("branch is not a valid git branch name");
-        assertThatThrownBy(() -> project.deployBranch(" ")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> project.deployBranch(" ")).isInstanceOf(InvalidInput.class)
                 .hasMessage("branch must not be blank");
         assertThat(project.branch()).as("a refused branch changes nothing").isEqualTo("release");
     }

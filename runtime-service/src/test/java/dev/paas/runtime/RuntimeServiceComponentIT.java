@@ -162,8 +162,8 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
         assertThat(retries.retry("docker").getRetryConfig().getExceptionPredicate()
                 .test(new NotFoundException("gone"))).as("a missing container is not retried").isFalse();
         assertThat(breakers.circuitBreaker("caddy").getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(5);
-        assertThat(breakers.circuitBreaker("docker").getCircuitBreakerConfig().getIgnoreExceptionPredicate()
-                .test(new NotFoundException("gone"))).isTrue();
+        assertThat(breakers.circuitBreaker("docker").getCircuitBreakerConfig().getRecordExceptionPredicate()
+                .test(new NotFoundException("gone"))).as("a missing container is no failure of the engine").isFalse();
     }
 
     private <T> Optional<T> eventOf(UUID deploymentId, Class<T> type) {

@@ -12,56 +12,44 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.InternetProtocol;
 import dev.paas.build.BuildFailure;
 import dev.paas.build.Durations;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
+import dev.paas.docker.DockerCalls;
+import dev.paas.docker.DockerFailures;
+import dev.paas.docker.DockerUnavailable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds, inspects and removes images through the Docker engine. Every call passes the {@code docker} circuit
- * breaker; inspect and remove are idempotent, so they are also retried and bounded by the {@code docker} time
- * limiter, while a build is never retried and is bounded by {@code paas.build.build-timeout}. Failures caused by the
- * repository (a failing step, a bad context) do not count against the breaker.
+ * Builds, inspects and removes images through the Docker engine. Every call goes through {@link DockerCalls}
+ * (infra/docker-client): inspect and remove are idempotent, so they are retried and bounded by the {@code docker}
+ * time limiter, while a build is never retried and is bounded by {@code paas.build.build-timeout}. Failures caused
+ * by the repository (a failing step, a bad context) are {@link BuildFailure}s, which the {@code docker} circuit
+ * breaker ignores.
  */
-public final class DockerImages implements AutoCloseable {
+public final class DockerImages {
 
     private static final Logger log = LoggerFactory.getLogger(DockerImages.class);
 
     private final DockerClient docker;
-    private final CircuitBreaker breaker;
-    private final Retry retry;
-    private final TimeLimiter limiter;
+    private final DockerCalls calls;
     private final Duration buildTimeout;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    public DockerImages(DockerClient docker, CircuitBreaker breaker, Retry retry, TimeLimiter limiter,
-            Duration buildTimeout) {
+    public DockerImages(DockerClient docker, DockerCalls calls, Duration buildTimeout) {
         this.docker = docker;
-        this.breaker = breaker;
-        this.retry = retry;
-        this.limiter = limiter;
+        this.calls = calls;
         this.buildTimeout = buildTimeout;
     }
 
     /** Whether builds should be started: false while the breaker holds the engine for unavailable. */
     public boolean available() {
-        return switch (breaker.getState()) {
-            case OPEN, FORCED_OPEN -> false;
-            default -> true;
-        };
+        return calls.available();
     }
 
     /**
@@ -70,29 +58,15 @@ public final class DockerImages implements AutoCloseable {
      */
     public BuiltImage build(ImageBuildRequest request, Consumer<String> log) throws InterruptedException {
         try {
-            breaker.acquirePermission();
-        } catch (CallNotPermittedException e) {
-            throw new BuildFailure("image build failed: the Docker engine is unavailable (recent calls failed; it is"
-                    + " tried again shortly)", e);
-        }
-        long start = System.nanoTime();
-        try {
-            BuiltImage image = runBuild(request, log);
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return image;
-        } catch (BuildFailure | InterruptedException e) {
-            // The repository's fault, or a shutdown: says nothing about the engine's health.
-            breaker.releasePermission();
-            throw e;
-        } catch (RuntimeException e) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            throw new BuildFailure("image build failed: the Docker engine did not answer (" + describe(e) + ")", e);
+            return calls.longRunning("build " + request.tag(), () -> runBuild(request, log));
+        } catch (DockerUnavailable e) {
+            throw new BuildFailure("image build failed: " + e.getMessage(), e);
         }
     }
 
     /** The image's details, or empty when it does not exist. */
     public Optional<InspectImageResponse> inspect(String image) {
-        return call(() -> {
+        return calls.idempotent("inspect image " + image, () -> {
             try {
                 return Optional.of(docker.inspectImageCmd(image).exec());
             } catch (NotFoundException e) {
@@ -103,7 +77,7 @@ public final class DockerImages implements AutoCloseable {
 
     /** Removes an image (by tag or id) with its untagged parents; absent or still used images are left alone. */
     public void remove(String image) {
-        call(() -> {
+        calls.idempotent("remove image " + image, () -> {
             try {
                 docker.removeImageCmd(image).withForce(false).withNoPrune(false).exec();
             } catch (NotFoundException e) {
@@ -117,7 +91,7 @@ public final class DockerImages implements AutoCloseable {
 
     private void removeContainer(String id) {
         try {
-            call(() -> {
+            calls.idempotent("remove build container " + id, () -> {
                 try {
                     docker.removeContainerCmd(id).withForce(true).exec();
                 } catch (NotFoundException e) {
@@ -126,13 +100,8 @@ public final class DockerImages implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException e) {
-            log.warn("could not remove the build container {}: {}", id, describe(e));
+            log.warn("could not remove the build container {}: {}", id, DockerFailures.messageOf(e));
         }
-    }
-
-    @Override
-    public void close() {
-        calls.shutdownNow();
     }
 
     private BuiltImage runBuild(ImageBuildRequest request, Consumer<String> log) throws InterruptedException {
@@ -149,7 +118,7 @@ public final class DockerImages implements AutoCloseable {
                     .withForcerm(true)
                     .exec(progress);
         } catch (DockerClientException e) {
-            throw new BuildFailure("image build failed: " + describe(e), e);
+            throw new BuildFailure("image build failed: " + DockerFailures.messageOf(e), e);
         }
         boolean finished;
         try {
@@ -160,7 +129,7 @@ public final class DockerImages implements AutoCloseable {
         } catch (DockerException e) {
             abandon(progress, output);
             if (e.getHttpStatus() >= 400 && e.getHttpStatus() < 500) {
-                throw new BuildFailure("image build failed: " + describe(e), e);
+                throw new BuildFailure("image build failed: " + DockerFailures.messageOf(e), e);
             }
             throw e;
         } catch (RuntimeException e) {
@@ -207,20 +176,8 @@ public final class DockerImages implements AutoCloseable {
                     remove(id);
                 }
             } catch (RuntimeException e) {
-                log.warn("could not remove image {} left by a failed build: {}", id, describe(e));
+                log.warn("could not remove image {} left by a failed build: {}", id, DockerFailures.messageOf(e));
             }
-        }
-    }
-
-    private <T> T call(Callable<T> action) {
-        Callable<T> limited = TimeLimiter.decorateFutureSupplier(limiter, () -> calls.submit(action));
-        Callable<T> guarded = CircuitBreaker.decorateCallable(breaker, limited);
-        try {
-            return Retry.decorateCallable(retry, guarded).call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DockerUnavailableException("Docker engine call failed: " + describe(e), e);
         }
     }
 
@@ -233,16 +190,6 @@ public final class DockerImages implements AutoCloseable {
                 .map(ExposedPort::getPort)
                 .sorted()
                 .toList();
-    }
-
-    private static String describe(Throwable error) {
-        String message = error.getMessage();
-        Throwable cause = error;
-        while ((message == null || message.isBlank()) && cause.getCause() != null) {
-            cause = cause.getCause();
-            message = cause.getMessage();
-        }
-        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message.strip();
     }
 
     /** Collects the build's stream into {@link BuildOutput}; remembers the image id and the engine's error. */

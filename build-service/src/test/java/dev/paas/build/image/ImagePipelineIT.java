@@ -7,8 +7,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.paas.build.BuildFailure;
-import dev.paas.build.BuildProperties;
 import dev.paas.build.TestRepositories;
+import dev.paas.docker.DockerCalls;
+import dev.paas.docker.DockerClientProperties;
+import dev.paas.docker.DockerClients;
 import dev.paas.build.source.Checkout;
 import dev.paas.build.source.RepositoryUrlPolicy;
 import dev.paas.build.source.SourceCheckouts;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImagePipelineIT {
 
     private static final Path HOST_CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
     private static final RuntimeCatalog LOCAL_CATALOG = new RuntimeCatalog(List.of(
             new Runtime("node", "paas/node:18", 3000, List.of("package.json"), 10, "", List.of("node_modules")),
             new Runtime("static", "paas/nginx:bookworm", 80, List.of("index.html"), 20, "", List.of())));
@@ -63,17 +66,13 @@ class ImagePipelineIT {
 
     @BeforeAll
     static void connect() {
-        BuildProperties properties = new BuildProperties(2, Duration.ofSeconds(2), Duration.ofSeconds(30), 3,
-                Duration.ofMinutes(2), Duration.ofMinutes(10), "", true, "", 20000, Map.of());
-        docker = new DockerConfiguration().dockerClient(
-                System.getenv().getOrDefault("PAAS_DOCKER_HOST", "unix:///var/run/docker.sock"), properties);
-        images = new DockerImages(docker, CircuitBreaker.ofDefaults("docker"), Retry.ofDefaults("docker"),
-                TimeLimiter.of(Duration.ofSeconds(30)), properties.buildTimeout());
+        // As application.yml has it: the client waits out silences of a build's output for the build timeout.
+        docker = DockerClients.create(DockerClientProperties.fromEnvironment().withResponseTimeout(BUILD_TIMEOUT));
+        images = new DockerImages(docker, calls(), BUILD_TIMEOUT);
     }
 
     @AfterAll
     static void disconnect() throws Exception {
-        images.close();
         docker.close();
     }
 
@@ -174,8 +173,7 @@ class ImagePipelineIT {
         TestRepositories.commitAll(repository, "Take forever");
         PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
         String tag = tag();
-        DockerImages impatient = new DockerImages(docker, CircuitBreaker.ofDefaults("docker"),
-                Retry.ofDefaults("docker"), TimeLimiter.of(Duration.ofSeconds(30)), Duration.ofSeconds(6));
+        DockerImages impatient = new DockerImages(docker, calls(), Duration.ofSeconds(6));
 
         assertThatThrownBy(() -> impatient.build(request(context, tag), log::add))
                 .isInstanceOf(BuildFailure.class)
@@ -246,6 +244,11 @@ class ImagePipelineIT {
             }
         }
         throw new AssertionError("step " + step + " ran no container; log: " + log);
+    }
+
+    private static DockerCalls calls() {
+        return new DockerCalls(CircuitBreaker.ofDefaults("docker"), Retry.ofDefaults("docker"),
+                TimeLimiter.of(Duration.ofSeconds(30)));
     }
 
     private static BuildContexts contexts(Optional<Path> extraCa) {

@@ -12,6 +12,8 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
+import dev.paas.docker.DockerCalls;
+import dev.paas.docker.DockerFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ public class AppContainers {
         } catch (RuntimeException e) {
             removeQuietly(id);
             throw new ContainerStartFailed("container of image " + spec.image() + " did not start: "
-                    + dockerMessage(e), e);
+                    + DockerFailures.messageOf(e), e);
         }
     }
 
@@ -152,7 +154,7 @@ public class AppContainers {
             return createDespiteNameClash(spec);
         } catch (RuntimeException e) {
             throw new ContainerStartFailed("container of image " + spec.image() + " could not be created: "
-                    + dockerMessage(e), e);
+                    + DockerFailures.messageOf(e), e);
         }
     }
 
@@ -175,7 +177,7 @@ public class AppContainers {
             return createNamed(spec);
         } catch (RuntimeException e) {
             throw new ContainerStartFailed("container of image " + spec.image() + " could not be created: "
-                    + dockerMessage(e), e);
+                    + DockerFailures.messageOf(e), e);
         }
     }
 
@@ -260,16 +262,5 @@ public class AppContainers {
         } catch (RuntimeException e) {
             log.warn("could not remove container {}: {}", containerIdOrName, e.toString());
         }
-    }
-
-    private static String dockerMessage(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // docker-java prefixes engine errors with "Status 404: {"message":"..."}"
-        int start = message.indexOf("\"message\":\"");
-        if (start >= 0) {
-            int end = message.indexOf("\"}", start);
-            return message.substring(start + 11, end > start ? end : message.length()).trim();
-        }
-        return message.trim();
     }
 }

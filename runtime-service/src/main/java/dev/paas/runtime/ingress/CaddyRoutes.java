@@ -1,16 +1,12 @@
 package dev.paas.runtime.ingress;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
+import dev.paas.docker.ResilientCalls;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * index 0 of the server's routes, ahead of the catch-all; an existing route keeps its place and only has its
  * upstream swapped, which is the blue-green switch.
  *
- * <p>Calls are time-limited and guarded by the circuit breaker {@code caddy}; operations that are safe to
- * repeat as a whole are retried.
+ * <p>Each operation is one {@link ResilientCalls} call under the Resilience4j instances {@code caddy}:
+ * time-limited, guarded by the circuit breaker and, being safe to repeat as a whole, retried.
  */
 public class CaddyRoutes {
 
@@ -32,20 +28,15 @@ public class CaddyRoutes {
     private final String server;
     private final AppUrls urls;
     private final JsonMapper json;
-    private final CircuitBreaker breaker;
-    private final Retry retry;
-    private final TimeLimiter timeLimiter;
+    private final ResilientCalls calls;
 
-    CaddyRoutes(HttpClient http, URI admin, String server, AppUrls urls, JsonMapper json, CircuitBreaker breaker,
-            Retry retry, TimeLimiter timeLimiter) {
+    CaddyRoutes(HttpClient http, URI admin, String server, AppUrls urls, JsonMapper json, ResilientCalls calls) {
         this.http = http;
         this.admin = URI.create(admin.toString().replaceFirst("/+$", ""));
         this.server = server;
         this.urls = urls;
         this.json = json;
-        this.breaker = breaker;
-        this.retry = retry;
-        this.timeLimiter = timeLimiter;
+        this.calls = calls;
     }
 
     /**
@@ -56,7 +47,7 @@ public class CaddyRoutes {
      * @return the upstream the route pointed at before, empty when the route is new
      */
     public Optional<String> route(String slug, String upstream) {
-        return retried(() -> {
+        return calls.idempotent("route " + AppRoute.id(slug), () -> {
             Optional<String> previous = currentUpstream(slug);
             if (previous.isPresent()) {
                 send("PATCH", "/id/" + AppRoute.id(slug) + "/handle/0/upstreams", AppRoute.upstreams(upstream));
@@ -70,12 +61,12 @@ public class CaddyRoutes {
 
     /** The upstream the app's route points at, empty when there is no such route. */
     public Optional<String> upstreamOf(String slug) {
-        return retried(() -> currentUpstream(slug));
+        return calls.idempotent("read route " + AppRoute.id(slug), () -> currentUpstream(slug));
     }
 
     /** Removes the app's route; a route that is not there is fine. */
     public void remove(String slug) {
-        retried(() -> {
+        calls.idempotent("remove route " + AppRoute.id(slug), () -> {
             HttpResponse<String> response = call("DELETE", "/id/" + AppRoute.id(slug), null);
             if (response.statusCode() != 404) {
                 requireSuccess("DELETE", AppRoute.id(slug), response);
@@ -84,7 +75,7 @@ public class CaddyRoutes {
         });
     }
 
-    private Optional<String> currentUpstream(String slug) {
+    private Optional<String> currentUpstream(String slug) throws IOException, InterruptedException {
         String path = "/id/" + AppRoute.id(slug) + "/handle/0/upstreams";
         HttpResponse<String> response = call("GET", path, null);
         if (response.statusCode() == 404) {
@@ -95,33 +86,19 @@ public class CaddyRoutes {
         return Optional.of(upstreams.path(0).path("dial").asString(""));
     }
 
-    private void send(String method, String path, Object body) {
+    private void send(String method, String path, Object body) throws IOException, InterruptedException {
         requireSuccess(method, path, call(method, path, json.writeValueAsString(body)));
     }
 
-    private HttpResponse<String> call(String method, String path, String body) {
+    private HttpResponse<String> call(String method, String path, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(admin + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpRequest built = request.build();
-        return CircuitBreaker.decorateSupplier(breaker, () -> timeLimited(method, path, built)).get();
-    }
-
-    private HttpResponse<String> timeLimited(String method, String path, HttpRequest request) {
-        try {
-            return timeLimiter.executeFutureSupplier(() -> http.sendAsync(request,
-                    HttpResponse.BodyHandlers.ofString()));
-        } catch (TimeoutException e) {
-            throw new CaddyUnavailable("Caddy admin API did not answer " + method + " " + path + " within "
-                    + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis() + " ms", e);
-        } catch (ExecutionException e) {
-            throw new CaddyUnavailable("Caddy admin API at " + admin + " could not be reached: " + e.getCause(), e);
-        } catch (Exception e) {
-            throw new CaddyUnavailable("Caddy admin API at " + admin + " could not be reached: " + e, e);
-        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void requireSuccess(String method, String path, HttpResponse<String> response) {
@@ -135,9 +112,5 @@ public class CaddyRoutes {
             throw new CaddyUnavailable("Caddy admin API answered " + method + " " + path + " with " + reason, null);
         }
         throw new CaddyRefused("Caddy refused " + method + " " + path + ": " + reason);
-    }
-
-    private <T> T retried(Supplier<T> operation) {
-        return Retry.decorateSupplier(retry, operation).get();
     }
 }

@@ -1,5 +1,6 @@
 package dev.paas.runtime.ingress;
 
+import dev.paas.docker.ResilientCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -24,8 +25,8 @@ class IngressConfiguration {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.caddy().connectTimeout())
                 .build();
-        return new CaddyRoutes(http, URI.create(properties.caddy().adminUrl()), properties.caddy().server(), urls,
-                json, breakers.circuitBreaker(CaddyRoutes.INSTANCE), retries.retry(CaddyRoutes.INSTANCE),
-                timeLimiters.timeLimiter(CaddyRoutes.INSTANCE));
+        URI admin = URI.create(properties.caddy().adminUrl());
+        return new CaddyRoutes(http, admin, properties.caddy().server(), urls, json, ResilientCalls.of(
+                CaddyRoutes.INSTANCE, breakers, retries, timeLimiters, new CaddyCallFailures(admin)));
     }
 }

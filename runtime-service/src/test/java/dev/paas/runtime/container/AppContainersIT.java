@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
+import dev.paas.docker.DockerCalls;
+import dev.paas.docker.DockerUnavailable;
 import dev.paas.runtime.testing.TestDocker;
 import dev.paas.runtime.testing.TestHttp;
 import dev.paas.runtime.testing.TestImages;
@@ -39,7 +40,7 @@ class AppContainersIT {
         System.out.println("test images: " + TestImages.ensureBuilt(docker));
         DockerCalls calls = new DockerCalls(CircuitBreaker.ofDefaults("docker"),
                 Retry.of("docker", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(100))
-                        .ignoreExceptions(NotFoundException.class).build()),
+                        .retryExceptions(DockerUnavailable.class).build()),
                 TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(30)).build()));
         containers = new AppContainers(docker, calls, Duration.ofSeconds(2));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.paas.docker.ResilientCalls;
 import dev.paas.runtime.testing.TestCaddy;
 import dev.paas.runtime.testing.TestHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -120,8 +121,7 @@ class CaddyRoutesIT {
         Retry retry = Retry.of("caddy", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10))
                 .ignoreExceptions(CaddyRefused.class).build());
         retry.getEventPublisher().onRetry(event -> attempts.incrementAndGet());
-        CaddyRoutes routes = new CaddyRoutes(HttpClient.newHttpClient(), URI.create(closed), "paas", urls,
-                JsonMapper.builder().build(), CircuitBreaker.ofDefaults("caddy"), retry, timeLimiter());
+        CaddyRoutes routes = routes(closed, "paas", retry);
 
         assertThatThrownBy(() -> routes.upstreamOf("anything"))
                 .isInstanceOf(CaddyUnavailable.class)
@@ -130,14 +130,16 @@ class CaddyRoutesIT {
     }
 
     private static CaddyRoutes routes(String adminUrl, String server) {
-        Retry retry = Retry.of("caddy", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(50))
-                .ignoreExceptions(CaddyRefused.class).build());
-        return new CaddyRoutes(HttpClient.newHttpClient(), URI.create(adminUrl), server, urls,
-                JsonMapper.builder().build(), CircuitBreaker.ofDefaults("caddy"), retry, timeLimiter());
+        return routes(adminUrl, server, Retry.of("caddy", RetryConfig.custom().maxAttempts(3)
+                .waitDuration(Duration.ofMillis(50)).ignoreExceptions(CaddyRefused.class).build()));
     }
 
-    private static TimeLimiter timeLimiter() {
-        return TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build());
+    private static CaddyRoutes routes(String adminUrl, String server, Retry retry) {
+        URI admin = URI.create(adminUrl);
+        ResilientCalls calls = new ResilientCalls(CircuitBreaker.ofDefaults("caddy"), retry,
+                TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build()),
+                new CaddyCallFailures(admin));
+        return new CaddyRoutes(HttpClient.newHttpClient(), admin, server, urls, JsonMapper.builder().build(), calls);
     }
 
     /** A tiny HTTP server on 127.0.0.1 answering every request with {@code name}; returns its address. */

@@ -1,9 +1,8 @@
 package dev.paas.runtime.testing;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.paas.docker.DockerClientProperties;
+import dev.paas.docker.DockerClients;
 import java.util.Map;
 
 /** A docker-java client for tests, and clean-up of the containers a test's project left. */
@@ -16,12 +15,7 @@ public final class TestDocker {
 
     public static synchronized DockerClient client() {
         if (client == null) {
-            DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                    .withDockerHost(System.getenv().getOrDefault("PAAS_DOCKER_HOST", "unix:///var/run/docker.sock"))
-                    .build();
-            client = DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
-                    .dockerHost(config.getDockerHost())
-                    .build());
+            client = DockerClients.create(DockerClientProperties.fromEnvironment());
         }
         return client;
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EdgeAuthenticationIT extends GatewayIntegrationTest {
 
-
     @Test
     void refusesAProtectedPathWithoutAToken() {
         HttpResponse<String> response = gateway.get("/api/v1/projects");

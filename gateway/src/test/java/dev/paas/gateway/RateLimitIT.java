@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class RateLimitIT extends GatewayIntegrationTest {
 
-
     @DynamicPropertySource
     static void lowerLimits(DynamicPropertyRegistry registry) {
         registry.add("paas.gateway.rate-limits.per-address", () -> "30");

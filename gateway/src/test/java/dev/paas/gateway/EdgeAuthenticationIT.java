@@ -6,48 +6,16 @@ import dev.paas.tokens.testing.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Authentication at the edge: what reaches a service needs a valid access token (or an API token exchanged for one),
  * admin paths need the admin role, and services learn who called through headers the gateway alone sets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EdgeAuthenticationIT {
-
-    private static final FakeServices SERVICES = FakeServices.start();
-    private static final TestTokens TOKENS = TestTokens.shared();
-
-    @LocalServerPort
-    int port;
-
-    private GatewayCalls gateway;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_edge_auth");
-        TestTokens.registerWith(registry);
-        SERVICES.register(registry);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        SERVICES.stop();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new GatewayCalls(port);
-    }
+class EdgeAuthenticationIT extends GatewayIntegrationTest {
 
     @Test
     void refusesAProtectedPathWithoutAToken() {

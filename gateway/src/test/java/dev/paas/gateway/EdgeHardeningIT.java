@@ -7,45 +7,19 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Browser hardening headers on everything the gateway serves, body size limits and a closed CORS policy. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EdgeHardeningIT {
+class EdgeHardeningIT extends GatewayIntegrationTest {
 
-    private static final FakeServices SERVICES = FakeServices.start();
-    private static final TestTokens TOKENS = TestTokens.shared();
     private static final String ALLOWED_ORIGIN = "https://console.example.test";
     private static final int MEBIBYTE = 1024 * 1024;
 
-    @LocalServerPort
-    int port;
-
-    private GatewayCalls gateway;
-
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_edge_hardening");
-        TestTokens.registerWith(registry);
-        SERVICES.register(registry);
+    static void cors(DynamicPropertyRegistry registry) {
         registry.add("paas.gateway.cors.allowed-origins", () -> ALLOWED_ORIGIN + ", https://other.example.test");
-    }
-
-    @AfterAll
-    static void stopServices() {
-        SERVICES.stop();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new GatewayCalls(port);
     }
 
     @Test

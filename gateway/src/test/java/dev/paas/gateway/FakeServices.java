@@ -38,6 +38,8 @@ final class FakeServices {
         }
     }
 
+    private static FakeServices shared;
+
     private final HttpServer server;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> apiTokens = new ConcurrentHashMap<>();
@@ -49,12 +51,16 @@ final class FakeServices {
         server.start();
     }
 
-    static FakeServices start() {
-        try {
-            return new FakeServices();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the fake services: " + e.getMessage(), e);
+    /** The fake services of every gateway test context of this JVM, started on first use. */
+    static synchronized FakeServices shared() {
+        if (shared == null) {
+            try {
+                shared = new FakeServices();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the fake services: " + e.getMessage(), e);
+            }
         }
+        return shared;
     }
 
     /** Routes every service of the gateway, and the API token exchange, to this server. */
@@ -68,8 +74,9 @@ final class FakeServices {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void stop() {
-        server.stop(0);
+    /** Forgets the requests that arrived so far, so that a test counts only its own. */
+    void forgetRequests() {
+        received.clear();
     }
 
     /** From now on identity-service exchanges {@code apiToken} for {@code accessToken}. */

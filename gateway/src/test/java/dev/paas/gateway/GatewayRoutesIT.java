@@ -18,26 +18,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Each API path reaches the service that owns it; the gateway also serves the dashboard and its own probes. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutesIT {
+class GatewayRoutesIT extends GatewayIntegrationTest {
 
     private static final List<HttpServer> UPSTREAMS = new ArrayList<>();
     private static final String ADMIN_TOKEN = TestTokens.shared().admin(UUID.randomUUID());
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) throws IOException {
-        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_routes");
-        TestTokens.registerWith(registry);
         for (String service : List.of("project", "build", "runtime", "identity", "database", "metrics", "billing")) {
             String url = startUpstream(service);
             registry.add("PAAS_" + service.toUpperCase() + "_SERVICE_URL", () -> url);

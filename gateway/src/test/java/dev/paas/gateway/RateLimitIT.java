@@ -8,11 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,35 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * continuously, so a test asserts that a full bucket's worth passes and that the burst beyond it is cut, not exactly
  * where: a slow machine may earn a token back meanwhile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RateLimitIT {
-
-    private static final FakeServices SERVICES = FakeServices.start();
-    private static final TestTokens TOKENS = TestTokens.shared();
-
-    @LocalServerPort
-    int port;
-
-    private GatewayCalls gateway;
+class RateLimitIT extends GatewayIntegrationTest {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_rate_limits");
-        TestTokens.registerWith(registry);
-        SERVICES.register(registry);
+    static void lowerLimits(DynamicPropertyRegistry registry) {
         registry.add("paas.gateway.rate-limits.per-address", () -> "30");
         registry.add("paas.gateway.rate-limits.per-user", () -> "40");
         registry.add("paas.gateway.rate-limits.webhooks", () -> "5");
-    }
-
-    @AfterAll
-    static void stopServices() {
-        SERVICES.stop();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new GatewayCalls(port);
     }
 
     @Test

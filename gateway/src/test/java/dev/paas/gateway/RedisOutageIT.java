@@ -8,46 +8,27 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With Redis unreachable the gateway keeps serving: rate limits fail open and the misses are counted. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RedisOutageIT {
-
-    private static final FakeServices SERVICES = FakeServices.start();
-
-    @LocalServerPort
-    int port;
+class RedisOutageIT extends GatewayIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_redis_outage");
-        TestTokens.registerWith(registry);
-        SERVICES.register(registry);
+    static void redisDown(DynamicPropertyRegistry registry) throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             int closedPort = socket.getLocalPort();
             registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + closedPort);
         }
     }
 
-    @AfterAll
-    static void stopServices() {
-        SERVICES.stop();
-    }
-
     @Test
     void passesRequestsUncheckedWhileRedisIsDown() {
-        GatewayCalls gateway = new GatewayCalls(port);
         String address = EdgeAuthenticationIT.uniqueAddress();
 
         for (int i = 0; i < 15; i++) {

@@ -11,27 +11,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A service that is down answers 503 with a problem naming it, not a bare error. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UnavailableServiceIT {
-
-    @LocalServerPort
-    int port;
+class UnavailableServiceIT extends GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void deadUpstream(DynamicPropertyRegistry registry) throws IOException {
-        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_unavailable");
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         registry.add("PAAS_BILLING_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort);
-        TestTokens.registerWith(registry);
         registry.add("paas.gateway.api-tokens.exchange-url",
                 () -> "http://127.0.0.1:" + closedPort + "/internal/api-tokens/exchange");
     }

@@ -13,8 +13,8 @@ import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.EventBus;
-import dev.paas.messaging.testing.TestDatabases;
 import dev.paas.tokens.testing.TestTokens;
+import dev.paas.testing.ServiceComponentTest;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -47,7 +46,11 @@ import org.springframework.web.client.RestClient;
  * so deployments other tests left in the stream are not built here. Polling and heartbeat are set minutes apart, so
  * builds start within the tests' time only because the worker is woken when a build is queued.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceComponentTest(database = "paas_build_test", properties = {
+    "paas.messaging.outbox.poll-interval=200ms",
+    "paas.build.poll-interval=1h",
+    "paas.build.lease=10m"
+})
 @ActiveProfiles("local")
 class BuildServiceIT {
 
@@ -76,24 +79,19 @@ class BuildServiceIT {
     BuildQueue queue;
 
     /**
-     * Runs when the context is created, before Liquibase and the binder: database, a JetStream server of the test's
-     * own (so nothing reaches a platform using the machine's server), listener.
+     * Runs when the context is created, before Liquibase and the binder: a JetStream server of the test's own (it
+     * wins over the shared one of {@link ServiceComponentTest}), listener.
      */
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        String database = TestDatabases.url("paas_build_test");
         bus = EventBus.start();
         nats = bus.client();
         Dispatcher dispatcher = nats.createDispatcher(message -> BUILD_EVENTS.add(CODEC.fromBytes(message.getData())));
         dispatcher.subscribe("paas.build.>");
 
         TestTokens.registerWith(registry);
-        registry.add("spring.datasource.url", () -> database);
         registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
         registry.add("paas.build.work-dir", () -> workDirectory.toString());
-        registry.add("paas.messaging.outbox.poll-interval", () -> "200ms");
-        registry.add("paas.build.poll-interval", () -> "1h");
-        registry.add("paas.build.lease", () -> "10m");
     }
 
     @AfterAll

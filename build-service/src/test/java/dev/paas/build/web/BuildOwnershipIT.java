@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.messaging.testing.EventBus;
-import dev.paas.messaging.testing.TestDatabases;
 import dev.paas.tokens.testing.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.paas.testing.ServiceCalls;
+import dev.paas.testing.ServiceComponentTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,13 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * A build and its log belong to the owner its deployment request named: others get the answer a deployment that
  * was never requested gets. API only ({@code paas.build.worker.enabled=false}): no Docker engine is needed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "paas.build.worker.enabled=false")
+@ServiceComponentTest(database = "paas_build_test_owners", properties = "paas.build.worker.enabled=false")
 class BuildOwnershipIT {
 
     private static EventBus bus;
     private static TestTokens tokens;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final UUID owner = UUID.randomUUID();
     private final UUID stranger = UUID.randomUUID();
     private final UUID deploymentId = UUID.randomUUID();
@@ -45,11 +40,9 @@ class BuildOwnershipIT {
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+    static void keySet(DynamicPropertyRegistry registry) throws Exception {
         bus = EventBus.shared();
         tokens = TestTokens.registerWith(registry);
-        registry.add("spring.datasource.url", () -> TestDatabases.url("paas_build_test_owners"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
     }
 
     @BeforeEach
@@ -100,11 +93,7 @@ class BuildOwnershipIT {
         }
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceCalls.on(port).get(path, token);
     }
 }

@@ -6,17 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.database.projects.KnownProjects;
 import dev.paas.messaging.testing.EventBus;
-import dev.paas.messaging.testing.TestDatabases;
 import dev.paas.tokens.testing.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.paas.testing.ServiceCalls;
+import dev.paas.testing.ServiceComponentTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,12 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * database-service keeps its own record of projects and their owners from project events on JetStream, and its API
  * is closed to callers without a valid token (it has no endpoint that takes an id yet).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceComponentTest(database = "paas_database_test")
 class KnownProjectsIT {
 
     private static EventBus bus;
     private static TestTokens tokens;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -39,11 +35,9 @@ class KnownProjectsIT {
     KnownProjects projects;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+    static void keySet(DynamicPropertyRegistry registry) throws Exception {
         bus = EventBus.shared();
         tokens = TestTokens.registerWith(registry);
-        registry.add("spring.datasource.url", () -> TestDatabases.url("paas_database_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
     }
 
     @Test
@@ -76,11 +70,7 @@ class KnownProjectsIT {
         assertThat(get("/api/v1/admin/databases", tokens.user(user)).statusCode()).isEqualTo(403);
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceCalls.on(port).get(path, token);
     }
 }

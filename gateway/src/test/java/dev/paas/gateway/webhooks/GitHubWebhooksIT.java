@@ -9,10 +9,9 @@ import dev.paas.fakegithub.Delivery;
 import dev.paas.fakegithub.FakeGitHub;
 import dev.paas.fakegithub.GitHubRepository;
 import dev.paas.fakegithub.GitHubUser;
-import dev.paas.gateway.GatewayTestSupport;
+import dev.paas.gateway.GatewayIntegrationTest;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
-import dev.paas.messaging.testing.EventBus;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
@@ -45,19 +44,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * GitHub (the fake) delivers to the real endpoint; the gateway learns its projects from {@code ProjectCreated} on a
  * real JetStream server, keeps deliveries in a real PostgreSQL database and publishes {@code GitPushReceived}
  * through its outbox.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GitHubWebhooksIT {
+class GitHubWebhooksIT extends GatewayIntegrationTest {
 
     private static final String PUSH_SUBJECT = "paas.webhook.git-push-received.v1";
     private static final String WEBHOOK_STREAM = "PAAS_WEBHOOK";
@@ -70,19 +64,11 @@ class GitHubWebhooksIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final EventCodec codec = new EventCodec();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     DeliveryRetention retention;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.infrastructure(registry, "paas_gateway_test_webhooks");
-    }
 
     @BeforeAll
     static void startGitHub() {
@@ -152,7 +138,7 @@ class GitHubWebhooksIT {
 
         Delivery tampered = deliver("push", body.replace(sha('d'), sha('e')), signature(secretFor(projectId), body));
         Delivery wronglySigned = deliver("push", body, signature(secretFor(UUID.randomUUID()), body));
-        Delivery signedWithTheKeyItself = deliver("push", body, signature(GatewayTestSupport.WEBHOOK_KEY, body));
+        Delivery signedWithTheKeyItself = deliver("push", body, signature(WEBHOOK_KEY, body));
         Delivery unsigned = deliver("push", body, null);
         Delivery garbled = deliver("push", body, "sha256=not-hex");
 
@@ -318,7 +304,7 @@ class GitHubWebhooksIT {
 
     /** The spec's derivation, written out independently of the production code. */
     private static String secretFor(UUID projectId) throws Exception {
-        byte[] digest = hmac(GatewayTestSupport.WEBHOOK_KEY, "github-webhook:" + projectId);
+        byte[] digest = hmac(WEBHOOK_KEY, "github-webhook:" + projectId);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
@@ -374,10 +360,6 @@ class GitHubWebhooksIT {
     }
 
     // ---- looking ------------------------------------------------------------------------------------------------
-
-    private static EventBus bus() {
-        return GatewayTestSupport.bus();
-    }
 
     private List<GitPushReceived> pushesOnTheBus(String deliveryId) {
         return allPushesOnTheBus().stream().filter(event -> event.deliveryId().equals(deliveryId)).toList();

@@ -3,7 +3,7 @@ package dev.paas.identity.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paas.identity.IdentityTesting;
+import dev.paas.identity.IdentityIntegrationTest;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,28 +13,22 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Registrations racing on an empty platform: exactly one of them becomes the admin. */
+// An empty platform of its own (its database is dropped with the context), which its registrations fill: no other
+// class can use the context after it.
 @DirtiesContext
-@SpringBootTest
-class FirstAdminIT {
+@TestPropertySource(properties = "paas.identity.admin-emails=boss@example.com, ops@example.com")
+class FirstAdminIT extends IdentityIntegrationTest {
 
     @Autowired
     AccountService accounts;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        IdentityTesting.configure(registry, "paas_identity_test_first_admin");
-        registry.add("paas.identity.admin-emails", () -> "boss@example.com, ops@example.com");
-    }
 
     @Test
     void makesExactlyOneOfSimultaneousFirstRegistrationsAdmin() throws Exception {

@@ -13,6 +13,7 @@ import dev.paas.fakegithub.GitHubRepository;
 import dev.paas.fakegithub.GitHubUser;
 import dev.paas.fakegithub.Hook;
 import dev.paas.identity.Api;
+import dev.paas.identity.IdentityIntegrationTest;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.EventBus;
@@ -35,8 +36,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,9 +46,9 @@ import tools.jackson.databind.JsonNode;
  * The project picker's view of GitHub (repositories and branches with the caller's own token) and the push
  * webhooks registered when project-service announces a project picked from GitHub.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The context is bound to this class's fake GitHub, which stops after the class.
 @DirtiesContext
-class GitHubRepositoriesIT {
+class GitHubRepositoriesIT extends IdentityIntegrationTest {
 
     private static final FakeGitHub github = FakeGitHub.start();
     private static final AtomicLong ids = new AtomicLong(9_000);
@@ -58,15 +57,12 @@ class GitHubRepositoriesIT {
     private static EventBus bus;
     private static Dispatcher listener;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        GitHubTesting.configure(registry, "paas_identity_test_github_repos", github, "identity-github-repos-it");
+    static void gitHub(DynamicPropertyRegistry registry) {
+        GitHubTesting.configure(registry, github, "identity-github-repos-it");
     }
 
     @BeforeAll

@@ -11,6 +11,7 @@ import dev.paas.fakegithub.FakeGitHub;
 import dev.paas.fakegithub.GitHubUser;
 import dev.paas.fakegithub.RecordedRequest;
 import dev.paas.identity.Api;
+import dev.paas.identity.IdentityIntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,30 +24,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Sign-in with GitHub and linking, through the real OAuth redirects against a fake GitHub. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The context is bound to this class's fake GitHub, which stops after the class.
 @DirtiesContext
-class GitHubSignInIT {
+class GitHubSignInIT extends IdentityIntegrationTest {
 
     private static final FakeGitHub github = FakeGitHub.start();
     private static final AtomicLong ids = new AtomicLong(7_000);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        GitHubTesting.configure(registry, "paas_identity_test_github", github, "identity-github-sign-in-it");
+    static void gitHub(DynamicPropertyRegistry registry) {
+        GitHubTesting.configure(registry, github, "identity-github-sign-in-it");
     }
 
     @AfterAll

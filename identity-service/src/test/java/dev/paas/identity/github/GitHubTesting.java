@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.fakegithub.FakeGitHub;
 import dev.paas.identity.Api;
-import dev.paas.identity.IdentityTesting;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -27,13 +26,11 @@ final class GitHubTesting {
     }
 
     /**
-     * A fresh database {@code name}, the shared bus, and GitHub at {@code github}. The binding gets a durable
+     * GitHub at {@code github}, on top of what {@code IdentityIntegrationTest} sets up. The binding gets a durable
      * consumer of its own ({@code group}), so contexts of other test classes that live on in the same JVM cannot
      * take this class's events.
      */
-    static void configure(DynamicPropertyRegistry registry, String name, FakeGitHub github, String group)
-            throws Exception {
-        IdentityTesting.configure(registry, name);
+    static void configure(DynamicPropertyRegistry registry, FakeGitHub github, String group) {
         registry.add("paas.github.client-id", github::clientId);
         registry.add("paas.github.client-secret", github::clientSecret);
         registry.add("paas.github.oauth-url", github::baseUrl);
@@ -43,8 +40,6 @@ final class GitHubTesting {
         registry.add("paas.webhooks.url", () -> WEBHOOK_URL);
         registry.add("paas.webhooks.key", () -> WEBHOOK_KEY);
         registry.add("spring.cloud.stream.bindings.projectEvents-in-0.group", () -> group);
-        // Every cached test context holds its pool; a small one keeps the JVM's contexts under PostgreSQL's limit.
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
     }
 
     /** Follows authorize → GitHub → callback as a browser would; answers where the callback sent it. */

@@ -3,7 +3,7 @@ package dev.paas.identity.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.identity.IdentityTesting;
+import dev.paas.identity.IdentityIntegrationTest;
 import dev.paas.identity.audit.AuditLog;
 import dev.paas.identity.secrets.SecretBox;
 import java.time.Duration;
@@ -14,17 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Signing keys in the database: one first key even when replicas start together, and rotation when due. */
+// Deletes the signing keys and seals one under another secrets key: the context's key ring and every token it
+// issued no longer match the database, so no other class may use the context after it.
 @DirtiesContext
-@SpringBootTest
-class KeyRingIT {
+class KeyRingIT extends IdentityIntegrationTest {
 
     @Autowired
     SigningKeys keys;
@@ -43,11 +41,6 @@ class KeyRingIT {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        IdentityTesting.configure(registry, "paas_identity_test_keys");
-    }
 
     private KeyRing replica(Duration rotation) {
         TokenSettings replicaSettings = new TokenSettings(settings.issuer(), settings.audience(),

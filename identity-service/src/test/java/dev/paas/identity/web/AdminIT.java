@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.identity.Api;
 import dev.paas.identity.Api.Response;
-import dev.paas.identity.IdentityTesting;
+import dev.paas.identity.IdentityIntegrationTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +12,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** What admins can do to users, what non-admins cannot, and the audit trail it leaves. */
+// Counts the platform's admins, so it needs a platform of its own: no configured admins (its first account is the
+// one admin), a database of the context's own, which this class's tests change, so no other class can use it after.
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "paas.identity.admin-emails=")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminIT {
-
-    @LocalServerPort
-    int port;
+class AdminIT extends IdentityIntegrationTest {
 
     private Api admin;
     private String adminId;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        IdentityTesting.configure(registry, "paas_identity_test_admin");
-    }
 
     @BeforeAll
     void registerTheFirstAccount() {
@@ -42,10 +33,6 @@ class AdminIT {
         assertThat(root.json().get("user").get("role").asString()).isEqualTo("admin");
         admin = Api.on(port).from("192.0.2.10").as(root.text("accessToken"));
         adminId = root.json().get("user").get("id").asString();
-    }
-
-    private Api api() {
-        return Api.on(port);
     }
 
     private static String idOf(Response session) {

@@ -7,7 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.paas.identity.Api;
 import dev.paas.identity.Api.Response;
-import dev.paas.identity.IdentityTesting;
+import dev.paas.identity.IdentityIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,33 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Personal API tokens: created once with their secret, listed without it, revoked, exchanged by the gateway. */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiTokensIT {
-
-    @LocalServerPort
-    int port;
+class ApiTokensIT extends IdentityIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        IdentityTesting.configure(registry, "paas_identity_test_tokens");
-    }
-
-    private Api api() {
-        return Api.on(port);
-    }
 
     private Api signedIn(String email) {
         return api().as(api().register(email).text("accessToken"));
@@ -155,11 +136,8 @@ class ApiTokensIT {
         Response created = api().as(user.text("accessToken")).post("/api/v1/auth/tokens", Map.of("name", "mine"));
         assertThat(exchange(created.text("token")).status()).isEqualTo(200);
 
-        // Whoever registered first in this class is admin; make sure this test's admin can act.
-        String firstAdmin = jdbc.queryForObject("select email from accounts where role = 'admin'", String.class);
-        Api actingAdmin = firstAdmin.equals("tokens-admin@example.com") ? adminApi
-                : api().as(api().login(firstAdmin, Api.PASSWORD).text("accessToken"));
-        Response disabled = actingAdmin.post("/api/v1/admin/users/" + user.json().get("user").get("id").asString()
+        // tokens-admin is one of the shared context's admins (IdentityIntegrationTest.ADMIN_EMAILS).
+        Response disabled = adminApi.post("/api/v1/admin/users/" + user.json().get("user").get("id").asString()
                 + "/disable", Map.of());
         assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
         assertThat(exchange(created.text("token")).status()).isEqualTo(401);

@@ -4,66 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.identity.Api;
 import dev.paas.identity.Api.Response;
-import dev.paas.identity.IdentityTesting;
+import dev.paas.identity.IdentityIntegrationTest;
 import java.util.Map;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Registration, sign-in, the caller's account, refresh with reuse detection and sign-out, over HTTP. */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuthFlowIT {
-
-    @LocalServerPort
-    int port;
+class AuthFlowIT extends IdentityIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        IdentityTesting.configure(registry, "paas_identity_test_auth");
-    }
-
-    private Api api() {
-        return Api.on(port);
-    }
-
-    @Test
-    @Order(1)
-    void makesTheFirstAccountAdminAndLaterOnesUsers() {
-        Response first = api().register("  First@Example.COM ");
-        assertThat(first.status()).as(first.toString()).isEqualTo(201);
-        JsonNode body = first.json();
-        assertThat(body.get("user").get("email").asString()).isEqualTo("first@example.com");
-        assertThat(body.get("user").get("role").asString()).isEqualTo("admin");
-        assertThat(body.get("tokenType").asString()).isEqualTo("Bearer");
-        assertThat(body.get("expiresIn").asLong()).isEqualTo(900);
-        assertThat(body.get("accessToken").asString()).startsWith("eyJ");
-        assertThat(body.get("refreshToken").asString()).startsWith("paas_rt_").hasSize(8 + 43);
-
-        Response second = api().register("second@example.com");
-        assertThat(second.status()).isEqualTo(201);
-        assertThat(second.json().get("user").get("role").asString()).isEqualTo("user");
-
-        Response me = api().as(second.text("accessToken")).get("/api/v1/auth/me");
-        assertThat(me.status()).isEqualTo(200);
-        assertThat(me.text("email")).isEqualTo("second@example.com");
-        assertThat(me.text("role")).isEqualTo("user");
-        assertThat(me.text("auth")).isEqualTo("password");
-        assertThat(me.text("id")).isEqualTo(second.json().get("user").get("id").asString());
-    }
 
     @Test
     void storesPasswordsOnlyAsArgon2Hashes() {

@@ -5,36 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paas.identity.Api;
 import dev.paas.identity.Api.Response;
-import dev.paas.identity.IdentityTesting;
+import dev.paas.identity.IdentityIntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Throttling of failed sign-ins per email and per client address, with the default limits. */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LoginLockoutIT {
-
-    @LocalServerPort
-    int port;
+class LoginLockoutIT extends IdentityIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        IdentityTesting.configure(registry, "paas_identity_test_lockout");
-    }
-
-    private Api api() {
-        return Api.on(port);
-    }
 
     @Test
     void slowsDownThenLocksAnEmailEvenForTheRightPassword() {

@@ -15,7 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.paas.identity.Api;
 import dev.paas.identity.Api.Response;
-import dev.paas.identity.IdentityTesting;
+import dev.paas.identity.IdentityIntegrationTest;
 import dev.paas.identity.secrets.SecretBox;
 import dev.paas.tokens.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -30,24 +30,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Access tokens are verified strictly: forgeries of every usual kind get 401, and rotating the signing key keeps
  * earlier tokens valid while the JWKS lists both keys.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TokenVerificationIT {
-
-    @LocalServerPort
-    int port;
+class TokenVerificationIT extends IdentityIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -58,19 +48,10 @@ class TokenVerificationIT {
     private String adminToken;
     private String userId;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        IdentityTesting.configure(registry, "paas_identity_test_jwt");
-    }
-
     @BeforeAll
     void signIn() {
         adminToken = api().register("keymaster@example.com").text("accessToken");
         userId = api().register("holder@example.com").json().get("user").get("id").asString();
-    }
-
-    private Api api() {
-        return Api.on(port);
     }
 
     private int meStatus(String token) {

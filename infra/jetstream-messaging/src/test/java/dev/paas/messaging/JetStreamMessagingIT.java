@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.project.ProjectCreated;
-import dev.paas.messaging.testing.NatsServerProcess;
-import dev.paas.messaging.testing.TestDatabases;
+import dev.paas.testing.NatsServerProcess;
+import dev.paas.testing.TestDatabases;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
@@ -46,7 +46,7 @@ class JetStreamMessagingIT {
 
     @DynamicPropertySource
     static void natsUrl(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabases.createIfMissing("paas_messaging_test");
+        TestDatabases.url("paas_messaging_test");
         nats = new NatsServerProcess().start();
         registry.add("spring.cloud.stream.jetstream.binder.url", nats::url);
     }

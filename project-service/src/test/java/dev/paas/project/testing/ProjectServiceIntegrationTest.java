@@ -4,20 +4,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
-import dev.paas.messaging.testing.EventBus;
-import dev.paas.messaging.testing.TestDatabases;
-import dev.paas.tokens.testing.TestTokens;
 import dev.paas.contracts.IntegrationEvent;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.paas.messaging.testing.EventBus;
+import dev.paas.tokens.testing.TestTokens;
+import dev.paas.testing.ServiceCalls;
+import dev.paas.testing.ServiceComponentTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,11 +22,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * project-service as a component against PostgreSQL ({@code paas_project_test}), a JetStream server of the test
- * JVM's own and a key set of its own ({@link TestTokens}). Subclasses share one application context; every test
- * works for users of its own, so they do not see each other's projects.
+ * project-service as a component ({@link ServiceComponentTest}: PostgreSQL {@code paas_project_test} and the test
+ * JVM's JetStream server) with the test key set of {@link TestTokens}. Subclasses share one application context;
+ * every test works for users of its own, so they do not see each other's projects.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceComponentTest(database = "paas_project_test", properties = "paas.messaging.outbox.poll-interval=200ms")
 public abstract class ProjectServiceIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,8 +34,6 @@ public abstract class ProjectServiceIntegrationTest {
     protected static EventBus bus;
     protected static TestTokens tokens;
     private static final List<EventEnvelope> PUBLISHED = new CopyOnWriteArrayList<>();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     protected int port;
@@ -52,9 +47,6 @@ public abstract class ProjectServiceIntegrationTest {
                     .subscribe("paas.project.>");
         }
         tokens = TestTokens.registerWith(registry);
-        registry.add("spring.datasource.url", () -> TestDatabases.url("paas_project_test"));
-        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
-        registry.add("paas.messaging.outbox.poll-interval", () -> "200ms");
     }
 
     protected HttpResponse<String> get(String path, UUID user) throws Exception {
@@ -71,16 +63,7 @@ public abstract class ProjectServiceIntegrationTest {
 
     /** Sends a request with {@code token} as bearer token ({@code null}: none). */
     protected HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ServiceCalls.on(port).send(method, path, body, token);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

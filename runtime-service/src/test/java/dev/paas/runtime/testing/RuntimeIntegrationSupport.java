@@ -1,19 +1,18 @@
 package dev.paas.runtime.testing;
 
-import dev.paas.messaging.testing.EventBus;
 import dev.paas.runtime.RuntimeServiceApplication;
 import dev.paas.tokens.testing.TestTokens;
+import dev.paas.testing.ServiceComponentTest;
 import java.util.Map;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service against real infrastructure: PostgreSQL ({@value TestDatabase#NAME}), a JetStream server and a
- * Caddy of the test's own, a key set of its own ({@link TestTokens}), and the Docker engine. Subclasses share one application context. With its own JetStream
- * server the test neither sees a running platform's events nor sends it any.
+ * The whole service against real infrastructure ({@link ServiceComponentTest}): an empty PostgreSQL database of the
+ * run's own, so no release of an earlier run is reconciled; the test JVM's JetStream server; a Caddy of the test's
+ * own, a key set of its own ({@link TestTokens}), and the Docker engine. Subclasses share one application context.
  */
-@SpringBootTest(classes = RuntimeServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceComponentTest(database = "paas_runtime_test", freshDatabase = true, classes = RuntimeServiceApplication.class,
         properties = {
             "paas.runtime.health-timeout=5s",
             "paas.runtime.poll-interval=1s",
@@ -25,15 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class RuntimeIntegrationSupport {
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        EventBus bus = EventBus.shared();
-        String databaseUrl = TestDatabase.prepare();
+    static void runtimeInfrastructure(DynamicPropertyRegistry registry) throws Exception {
         TestCaddy caddy = TestCaddy.shared();
         TestImages.ensureBuilt(TestDocker.client());
         removeLeftoverTestContainers();
         TestTokens.registerWith(registry);
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.cloud.stream.jetstream.binder.url", bus::url);
         registry.add("paas.caddy.admin-url", caddy::adminUrl);
         registry.add("paas.ingress.port", caddy::httpPort);
     }

@@ -3,16 +3,20 @@ package dev.paas.messaging.testing;
 import dev.paas.contracts.IntegrationEvent;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
+import dev.paas.testing.NatsServerProcess;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
 import java.io.IOException;
 
 /**
- * For service component tests: a JetStream server of the test's own plus a client that publishes events the way
- * other services do, in their envelopes.
+ * For service component tests: a JetStream server plus a client that publishes events the way other services do,
+ * in their envelopes. It stays in this module's test-jar because it speaks the envelope ({@link EventCodec}); the
+ * server itself is test-fixtures' {@link NatsServerProcess}.
  */
 public final class EventBus implements AutoCloseable {
+
+    private static EventBus shared;
 
     private final NatsServerProcess server;
     private final Connection client;
@@ -23,24 +27,19 @@ public final class EventBus implements AutoCloseable {
         this.client = client;
     }
 
-    private static EventBus shared;
-
-    /** One bus for all test classes of a JVM that share a Spring context; stopped when the JVM exits. */
+    /**
+     * A client of the JVM's shared server ({@link NatsServerProcess#shared()}), the one every
+     * {@code @ServiceComponentTest} context is bound to; closed when the JVM exits.
+     */
     public static synchronized EventBus shared() throws IOException, InterruptedException {
         if (shared == null) {
-            EventBus bus = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    bus.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            shared = bus;
+            NatsServerProcess server = NatsServerProcess.shared();
+            shared = new EventBus(server, Nats.connect(server.url()));
         }
         return shared;
     }
 
+    /** A server and client of the caller's own, for a test that must not share the bus; {@link #close()} stops both. */
     public static EventBus start() throws IOException, InterruptedException {
         NatsServerProcess server = new NatsServerProcess().start();
         return new EventBus(server, Nats.connect(server.url()));
@@ -68,6 +67,9 @@ public final class EventBus implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (this == shared) {
+            throw new IllegalStateException("the shared bus lives as long as the JVM; close only a bus of start()");
+        }
         client.close();
         server.close();
     }

@@ -1,8 +1,9 @@
-package dev.paas.messaging.testing;
+package dev.paas.testing;
 
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -10,9 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * For tests of every service (shipped in this module's test-jar): a nats-server with JetStream of the test's own, on a free loopback port, that the test can stop and restart.
+ * A nats-server with JetStream of the test's own, on a free loopback port, that the test can stop and restart; or
+ * the one {@link #shared()} by every test context of a JVM. Tests never talk to the machine's NATS server, so they
+ * neither see a running platform's events nor send it any.
  */
 public final class NatsServerProcess implements AutoCloseable {
+
+    private static NatsServerProcess shared;
 
     private final int port;
     private final Path storeDir;
@@ -23,6 +28,20 @@ public final class NatsServerProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         storeDir = Files.createTempDirectory("nats-it");
+    }
+
+    /** The server of this JVM's component tests, started on first use and stopped when the JVM exits. */
+    public static synchronized NatsServerProcess shared() {
+        if (shared == null) {
+            try {
+                NatsServerProcess server = new NatsServerProcess().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+                shared = server;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the test JetStream server: " + e.getMessage(), e);
+            }
+        }
+        return shared;
     }
 
     public String url() {

@@ -4,7 +4,7 @@ import dev.paas.identity.InvalidInputException;
 import dev.paas.identity.audit.Actor;
 import dev.paas.identity.audit.AuditActions;
 import dev.paas.identity.audit.AuditLog;
-import dev.paas.messaging.UuidV7;
+import dev.paas.ids.UuidV7;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

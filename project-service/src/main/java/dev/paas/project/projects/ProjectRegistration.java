@@ -1,7 +1,7 @@
 package dev.paas.project.projects;
 
 import dev.paas.contracts.project.ProjectCreated;
-import dev.paas.messaging.UuidV7;
+import dev.paas.ids.UuidV7;
 import dev.paas.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.util.List;

@@ -20,7 +20,8 @@ class ServiceArchitectureRulesTest {
 
         assertThatCode(() -> {
             rules.importsNoOtherService().check(classes);
-            rules.featurePackagesKnowNoTransport().check(classes);
+            rules.featurePackagesKnowNoMessaging().check(classes);
+            rules.featurePackagesKnowNoHttp().check(classes);
             rules.onlyMessagingSubscribesAndPublishes().check(classes);
         }).doesNotThrowAnyException();
     }
@@ -29,9 +30,17 @@ class ServiceArchitectureRulesTest {
     void rejectsAFeaturePackageThatImportsTheWebAdapter() {
         JavaClasses classes = new ClassFileImporter().importPackages(TANGLED);
 
-        assertThatThrownBy(() -> ServiceArchitecture.of(TANGLED).featurePackagesKnowNoTransport().check(classes))
+        assertThatThrownBy(() -> ServiceArchitecture.of(TANGLED).featurePackagesKnowNoHttp().check(classes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Orders.place")
                 .hasMessageContaining("OrderView");
+    }
+
+    @Test
+    void letsADeclaredHttpAdapterPackageUseTheWebAdapter() {
+        JavaClasses classes = new ClassFileImporter().importPackages(TANGLED);
+
+        assertThatCode(() -> ServiceArchitecture.of(TANGLED).withHttpAdapters("orders").featurePackagesKnowNoHttp()
+                .check(classes)).doesNotThrowAnyException();
     }
 }

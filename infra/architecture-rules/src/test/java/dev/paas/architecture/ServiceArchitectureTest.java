@@ -8,18 +8,22 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The architecture test every service runs: a service's {@code ArchitectureTest} extends it and names its base
- * package. The service's main classes are imported once per test class.
+ * package (and, for the gateway, its HTTP adapter packages). The service's main classes are imported once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceArchitectureTest {
 
     private final ServiceArchitecture architecture;
-    private final String basePackage;
     private JavaClasses classes;
 
+    /** The rules for the service under {@code basePackage}, e.g. {@code dev.paas.billing}. */
     protected ServiceArchitectureTest(String basePackage) {
-        this.architecture = ServiceArchitecture.of(basePackage);
-        this.basePackage = basePackage;
+        this(ServiceArchitecture.of(basePackage));
+    }
+
+    /** The rules as a service configured them (the gateway declares its HTTP adapter packages). */
+    protected ServiceArchitectureTest(ServiceArchitecture architecture) {
+        this.architecture = architecture;
     }
 
     @Test
@@ -28,12 +32,17 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
-    protected void featurePackagesKnowNoTransport() {
-        architecture.featurePackagesKnowNoTransport().check(classes());
+    protected void featurePackagesKnowNoMessaging() {
+        architecture.featurePackagesKnowNoMessaging().check(classes());
     }
 
     @Test
-    void onlyMessagingSubscribesAndPublishes() {
+    void featurePackagesKnowNoHttp() {
+        architecture.featurePackagesKnowNoHttp().check(classes());
+    }
+
+    @Test
+    protected void onlyMessagingSubscribesAndPublishes() {
         architecture.onlyMessagingSubscribesAndPublishes().check(classes());
     }
 
@@ -41,7 +50,7 @@ public abstract class ServiceArchitectureTest {
     protected final JavaClasses classes() {
         if (classes == null) {
             classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                    .importPackages(basePackage);
+                    .importPackages(architecture.basePackage());
         }
         return classes;
     }

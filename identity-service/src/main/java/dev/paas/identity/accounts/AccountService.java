@@ -7,7 +7,6 @@ import dev.paas.identity.audit.AuditLog;
 import dev.paas.ids.UuidV7;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,7 +56,7 @@ public class AccountService {
         });
         Account account = create(normalised, passwords.hash(password));
         audit.record(account.id(), account.email(), AuditActions.ACCOUNT_REGISTERED, account.id().toString(),
-                clientIp, Map.of("method", "password", "role", account.role()));
+                clientIp, Map.of("method", "password", "role", account.role().value()));
         return account;
     }
 
@@ -70,7 +69,7 @@ public class AccountService {
     public Account registerExternal(String email) {
         Account account = create(validEmail(email), null);
         audit.record(account.id(), account.email(), AuditActions.ACCOUNT_REGISTERED, account.id().toString(), null,
-                Map.of("method", "github", "role", account.role()));
+                Map.of("method", "github", "role", account.role().value()));
         return account;
     }
 
@@ -102,21 +101,15 @@ public class AccountService {
 
     @Transactional
     public Account changeRole(UUID id, String role, Actor actor) {
-        String wanted = role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
-        if (!Account.ADMIN.equals(wanted) && !Account.USER.equals(wanted)) {
-            throw new InvalidInputException("role", "must be 'admin' or 'user'");
-        }
+        Role wanted = Role.parse(role)
+                .orElseThrow(() -> new InvalidInputException("role", "must be 'admin' or 'user'"));
         accounts.lockAdminDecisions();
         Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new AccountNotFoundException(id));
-        String previous = account.role();
-        if (account.admin() && !account.disabled() && Account.USER.equals(wanted)
-                && accounts.countEnabledAdmins() <= 1) {
-            throw new LastAdminException("demote", account.email());
-        }
-        if (account.changeRole(wanted)) {
+        Role previous = account.role();
+        if (account.changeRole(wanted, accounts.countEnabledAdminsOtherThan(id))) {
             accounts.update(account);
             audit.record(actor, AuditActions.ROLE_CHANGED, account.id().toString(),
-                    Map.of("email", account.email(), "from", previous, "to", wanted));
+                    Map.of("email", account.email(), "from", previous.value(), "to", wanted.value()));
         }
         return account;
     }
@@ -125,10 +118,7 @@ public class AccountService {
     public Account disable(UUID id, Actor actor) {
         accounts.lockAdminDecisions();
         Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new AccountNotFoundException(id));
-        if (account.admin() && !account.disabled() && accounts.countEnabledAdmins() <= 1) {
-            throw new LastAdminException("disable", account.email());
-        }
-        if (account.disable()) {
+        if (account.disable(accounts.countEnabledAdminsOtherThan(id))) {
             accounts.update(account);
             events.publishEvent(new AccountDisabled(account.id()));
             audit.record(actor, AuditActions.USER_DISABLED, account.id().toString(),
@@ -161,7 +151,7 @@ public class AccountService {
         if (accounts.existsByEmail(email)) {
             throw new EmailTakenException();
         }
-        String role = accounts.any() && !adminEmails.contains(email) ? Account.USER : Account.ADMIN;
+        Role role = accounts.any() && !adminEmails.contains(email) ? Role.USER : Role.ADMIN;
         Account account = new Account(UuidV7.next(), email, passwordHash, role, false, clock.instant());
         try {
             accounts.insert(account);

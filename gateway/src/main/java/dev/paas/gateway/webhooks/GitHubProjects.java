@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * {@code ProjectCreated}. Repository names are kept in lower case because GitHub's are case-insensitive.
  */
 @Repository
-class GitHubProjects {
+public class GitHubProjects {
 
     private final JdbcTemplate jdbc;
 
@@ -21,7 +21,14 @@ class GitHubProjects {
         this.jdbc = jdbc;
     }
 
-    void register(UUID projectId, String repository, Instant at) {
+    /**
+     * Records that {@code projectId} was picked from {@code repository}; a project with a plain repository URL
+     * ({@code repository} null or blank) gets no hook, so no delivery can name it and nothing is recorded.
+     */
+    public void register(UUID projectId, String repository, Instant at) {
+        if (repository == null || repository.isBlank()) {
+            return;
+        }
         jdbc.update("insert into github_projects (project_id, repository, created_at) values (?, ?, ?)"
                 + " on conflict do nothing", projectId, normalized(repository), Timestamp.from(at));
     }

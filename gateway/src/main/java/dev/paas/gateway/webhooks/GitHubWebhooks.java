@@ -1,13 +1,12 @@
 package dev.paas.gateway.webhooks;
 
-import dev.paas.contracts.webhook.GitPushReceived;
-import dev.paas.messaging.outbox.Outbox;
 import dev.paas.webhooksecrets.WebhookSecrets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,9 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies a GitHub delivery against the projects registered for its repository and turns a push into
- * {@code GitPushReceived}. The event goes through the outbox in the transaction that records the delivery id, so
- * it is published exactly once per delivery, also while NATS or project-service is down. Blocking (JDBC): callers
- * on event-loop threads must move it elsewhere.
+ * {@link WebhookEvents.PushReceived}, published in the transaction that records the delivery id (the messaging
+ * adapter puts it in the outbox there), so it leaves exactly once per delivery, also while NATS or project-service
+ * is down. Blocking (JDBC): callers on event-loop threads must move it elsewhere.
  */
 @Service
 class GitHubWebhooks {
@@ -27,11 +26,11 @@ class GitHubWebhooks {
     private final Optional<WebhookSecrets> secrets;
     private final GitHubProjects projects;
     private final WebhookDeliveries deliveries;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     GitHubWebhooks(WebhookProperties properties, GitHubProjects projects, WebhookDeliveries deliveries,
-            Outbox outbox, PlatformTransactionManager transactionManager) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.secrets = WebhookSecrets.fromKey(properties.key());
         if (secrets.isEmpty()) {
             // The gateway is the front door of the whole API: a missing key only closes the webhook receiver.
@@ -40,7 +39,7 @@ class GitHubWebhooks {
         }
         this.projects = projects;
         this.deliveries = deliveries;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -81,13 +80,14 @@ class GitHubWebhooks {
     }
 
     private WebhookOutcome push(UUID projectId, WebhookPayload payload, Delivery delivery) {
-        GitPushReceived event = new GitPushReceived(delivery.deliveryId(), projectId, payload.repository(),
-                payload.branch(), payload.after(), payload.headCommitFirstLine(), payload.pusher());
+        WebhookEvents.PushReceived push = new WebhookEvents.PushReceived(delivery.deliveryId(), projectId,
+                payload.repository(), payload.branch(), payload.after(), payload.headCommitFirstLine(),
+                payload.pusher());
         WebhookOutcome outcome = transactions.execute(status -> {
             if (!deliveries.recordFirstReceipt(delivery.deliveryId(), projectId, delivery.event())) {
                 return new WebhookOutcome.Duplicate(delivery.deliveryId());
             }
-            outbox.append(event);
+            events.publishEvent(push);
             return new WebhookOutcome.Accepted(delivery.deliveryId());
         });
         if (outcome instanceof WebhookOutcome.Accepted) {

@@ -6,21 +6,19 @@ import java.util.UUID;
 
 /**
  * Someone who signs in: a normalised email, an optional password hash (accounts created through GitHub have
- * none), a role ({@code admin} or {@code user}) and whether an admin disabled it.
+ * none), a {@link Role} and whether an admin disabled it. The platform never loses its last enabled admin: demoting
+ * or disabling one is refused while no other enabled admin exists.
  */
 public class Account {
-
-    public static final String ADMIN = "admin";
-    public static final String USER = "user";
 
     private final UUID id;
     private final String email;
     private final String passwordHash;
-    private String role;
+    private Role role;
     private boolean disabled;
     private final Instant createdAt;
 
-    Account(UUID id, String email, String passwordHash, String role, boolean disabled, Instant createdAt) {
+    Account(UUID id, String email, String passwordHash, Role role, boolean disabled, Instant createdAt) {
         this.id = id;
         this.email = email;
         this.passwordHash = passwordHash;
@@ -37,7 +35,7 @@ public class Account {
         return email;
     }
 
-    public String role() {
+    public Role role() {
         return role;
     }
 
@@ -46,7 +44,7 @@ public class Account {
     }
 
     public boolean admin() {
-        return ADMIN.equals(role);
+        return role == Role.ADMIN;
     }
 
     public Instant createdAt() {
@@ -60,25 +58,38 @@ public class Account {
 
     /** The roles an access token carries: every account is a user, admins are admins too. */
     public List<String> roles() {
-        return admin() ? List.of(USER, ADMIN) : List.of(USER);
+        return admin() ? List.of(Role.USER.value(), Role.ADMIN.value()) : List.of(Role.USER.value());
     }
 
     String passwordHash() {
         return passwordHash;
     }
 
-    /** Sets the role; answers whether anything changed. */
-    boolean changeRole(String newRole) {
-        if (!ADMIN.equals(newRole) && !USER.equals(newRole)) {
-            throw new IllegalArgumentException("cannot give account " + email + " role '" + newRole + "'");
+    /**
+     * Gives the account {@code newRole}; answers whether anything changed.
+     *
+     * @param otherEnabledAdmins how many enabled admins there are besides this account
+     * @throws LastAdminException when this is the last enabled admin and {@code newRole} is not admin
+     */
+    boolean changeRole(Role newRole, long otherEnabledAdmins) {
+        if (newRole != Role.ADMIN && lastEnabledAdmin(otherEnabledAdmins)) {
+            throw new LastAdminException("demote", email);
         }
-        boolean changed = !newRole.equals(role);
+        boolean changed = newRole != role;
         role = newRole;
         return changed;
     }
 
-    /** Disables the account; answers whether it was enabled. */
-    boolean disable() {
+    /**
+     * Disables the account; answers whether it was enabled.
+     *
+     * @param otherEnabledAdmins how many enabled admins there are besides this account
+     * @throws LastAdminException when this is the last enabled admin
+     */
+    boolean disable(long otherEnabledAdmins) {
+        if (lastEnabledAdmin(otherEnabledAdmins)) {
+            throw new LastAdminException("disable", email);
+        }
         boolean changed = !disabled;
         disabled = true;
         return changed;
@@ -89,5 +100,9 @@ public class Account {
         boolean changed = disabled;
         disabled = false;
         return changed;
+    }
+
+    private boolean lastEnabledAdmin(long otherEnabledAdmins) {
+        return admin() && !disabled && otherEnabledAdmins == 0;
     }
 }

@@ -3,12 +3,11 @@ package dev.paas.identity.accounts;
 import dev.paas.identity.audit.Actor;
 import dev.paas.identity.audit.AuditActions;
 import dev.paas.identity.audit.AuditLog;
-import dev.paas.messaging.UuidV7;
+import dev.paas.ids.UuidV7;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +57,7 @@ public class AccountService {
         });
         Account account = create(normalised, passwords.hash(password));
         audit.record(account.id(), account.email(), AuditActions.ACCOUNT_REGISTERED, account.id().toString(),
-                clientIp, Map.of("method", "password", "role", account.role()));
+                clientIp, Map.of("method", "password", "role", account.role().value()));
         return account;
     }
 
@@ -71,7 +70,7 @@ public class AccountService {
     public Account registerExternal(String email) {
         Account account = create(validEmail(email), null);
         audit.record(account.id(), account.email(), AuditActions.ACCOUNT_REGISTERED, account.id().toString(), null,
-                Map.of("method", "github", "role", account.role()));
+                Map.of("method", "github", "role", account.role().value()));
         return account;
     }
 
@@ -103,21 +102,15 @@ public class AccountService {
 
     @Transactional
     public Account changeRole(UUID id, String role, Actor actor) {
-        String wanted = role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
-        if (!Account.ADMIN.equals(wanted) && !Account.USER.equals(wanted)) {
-            throw new InvalidInput("role", "must be 'admin' or 'user'");
-        }
+        Role wanted = Role.parse(role)
+                .orElseThrow(() -> new InvalidInput("role", "must be 'admin' or 'user'"));
         accounts.lockAdminDecisions();
         Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new NotFound("user", id));
-        String previous = account.role();
-        if (account.admin() && !account.disabled() && Account.USER.equals(wanted)
-                && accounts.countEnabledAdmins() <= 1) {
-            throw new LastAdminException("demote", account.email());
-        }
-        if (account.changeRole(wanted)) {
+        Role previous = account.role();
+        if (account.changeRole(wanted, accounts.countEnabledAdminsOtherThan(id))) {
             accounts.update(account);
             audit.record(actor, AuditActions.ROLE_CHANGED, account.id().toString(),
-                    Map.of("email", account.email(), "from", previous, "to", wanted));
+                    Map.of("email", account.email(), "from", previous.value(), "to", wanted.value()));
         }
         return account;
     }
@@ -126,10 +119,7 @@ public class AccountService {
     public Account disable(UUID id, Actor actor) {
         accounts.lockAdminDecisions();
         Account account = accounts.findByIdForUpdate(id).orElseThrow(() -> new NotFound("user", id));
-        if (account.admin() && !account.disabled() && accounts.countEnabledAdmins() <= 1) {
-            throw new LastAdminException("disable", account.email());
-        }
-        if (account.disable()) {
+        if (account.disable(accounts.countEnabledAdminsOtherThan(id))) {
             accounts.update(account);
             events.publishEvent(new AccountDisabled(account.id()));
             audit.record(actor, AuditActions.USER_DISABLED, account.id().toString(),
@@ -162,7 +152,7 @@ public class AccountService {
         if (accounts.existsByEmail(email)) {
             throw new EmailTakenException();
         }
-        String role = accounts.any() && !adminEmails.contains(email) ? Account.USER : Account.ADMIN;
+        Role role = accounts.any() && !adminEmails.contains(email) ? Role.USER : Role.ADMIN;
         Account account = new Account(UuidV7.next(), email, passwordHash, role, false, clock.instant());
         try {
             accounts.insert(account);

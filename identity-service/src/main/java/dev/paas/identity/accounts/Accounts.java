@@ -31,9 +31,10 @@ class Accounts {
         return jdbc.sql("select exists (select 1 from accounts)").query(Boolean.class).single();
     }
 
-    int countEnabledAdmins() {
-        return jdbc.sql("select count(*) from accounts where role = 'admin' and not disabled")
-                .query(Integer.class).single();
+    /** Enabled admins other than {@code id}: whether {@code id} may stop being one. */
+    long countEnabledAdminsOtherThan(UUID id) {
+        return jdbc.sql("select count(*) from accounts where role = ? and not disabled and id <> ?")
+                .params(Role.ADMIN.value(), id).query(Long.class).single();
     }
 
     boolean existsByEmail(String email) {
@@ -61,19 +62,19 @@ class Accounts {
         jdbc.sql("""
                 insert into accounts (id, email, password_hash, role, disabled, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(account.id(), account.email(), account.passwordHash(), account.role(), account.disabled(),
+                .params(account.id(), account.email(), account.passwordHash(), account.role().value(), account.disabled(),
                         Timestamp.from(account.createdAt()))
                 .update();
     }
 
     void update(Account account) {
         jdbc.sql("update accounts set role = ?, disabled = ? where id = ?")
-                .params(account.role(), account.disabled(), account.id())
+                .params(account.role().value(), account.disabled(), account.id())
                 .update();
     }
 
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
-                rs.getString("role"), rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant());
+                Role.stored(rs.getString("role")), rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant());
     }
 }

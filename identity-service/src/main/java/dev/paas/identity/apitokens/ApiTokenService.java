@@ -8,7 +8,7 @@ import dev.paas.identity.audit.AuditLog;
 import dev.paas.identity.secrets.OpaqueTokens;
 import dev.paas.identity.tokens.AccessTokens.IssuedToken;
 import dev.paas.identity.tokens.AccessTokens;
-import dev.paas.messaging.UuidV7;
+import dev.paas.ids.UuidV7;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
 import java.time.Clock;

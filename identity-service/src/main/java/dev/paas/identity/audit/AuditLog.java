@@ -1,6 +1,6 @@
 package dev.paas.identity.audit;
 
-import dev.paas.messaging.UuidV7;
+import dev.paas.ids.UuidV7;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,25 +1,22 @@
 package dev.paas.identity.github;
 
-import dev.paas.contracts.identity.WebhookRegistered;
-import dev.paas.contracts.identity.WebhookRegistrationFailed;
-import dev.paas.contracts.project.ProjectCreated;
-import dev.paas.messaging.outbox.Outbox;
 import dev.paas.webhooksecrets.WebhookSecrets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers the push webhook of every project picked from GitHub, with the owner's linked GitHub token and the
- * project's derived secret, and reports the outcome as {@link WebhookRegistered} or
- * {@link WebhookRegistrationFailed} through the outbox, in the transaction that records it. A project is
- * registered once: a replayed {@link ProjectCreated} finds its row and changes nothing. Failures that may pass
- * (GitHub down, rate limited) are thrown, so the event is redelivered with back-off; failures that will not
- * (no linked account, no admin rights, unknown repository) are reported at once.
+ * project's derived secret, and reports the outcome as {@link WebhookEvents.Registered} or
+ * {@link WebhookEvents.Failed}, published in the transaction that records it. A project is registered once: a
+ * second request for it finds its row and changes nothing. Failures that may pass (GitHub down, rate limited) are
+ * thrown, so the caller retries (the event is redelivered with back-off); failures that will not (no linked
+ * account, no admin rights, unknown repository) are reported at once.
  */
 @Service
 public class WebhookRegistrations {
@@ -31,52 +28,60 @@ public class WebhookRegistrations {
     private final GitHubWebhooks webhooks;
     private final WebhookProperties properties;
     private final Optional<WebhookSecrets> secrets;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     WebhookRegistrations(GitHubApi github, GitHubTokens tokens, GitHubWebhooks webhooks,
-            WebhookProperties properties, Outbox outbox) {
+            WebhookProperties properties, ApplicationEventPublisher events) {
         this.github = github;
         this.tokens = tokens;
         this.webhooks = webhooks;
         this.properties = properties;
         this.secrets = WebhookSecrets.fromKey(properties.key());
-        this.outbox = outbox;
+        this.events = events;
     }
 
+    /** A project whose push webhook is to be registered on {@code repository} ({@code owner/name}). */
+    private record PickedProject(UUID id, UUID ownerId, String repository) {
+    }
+
+    /**
+     * Registers the push webhook of a new project picked from GitHub; does nothing for a project with a plain
+     * repository URL ({@code repository} null or blank) or one whose outcome is recorded already.
+     */
     @Transactional
-    public void on(ProjectCreated event) {
-        String repository = event.githubRepository();
-        if (repository == null || repository.isBlank() || webhooks.exists(event.projectId())) {
+    public void register(UUID projectId, UUID ownerId, String repository) {
+        if (repository == null || repository.isBlank() || webhooks.exists(projectId)) {
             return;
         }
-        Optional<String> problem = problemBeforeCalling(event);
+        PickedProject project = new PickedProject(projectId, ownerId, repository);
+        Optional<String> problem = problemBeforeCalling(project);
         if (problem.isPresent()) {
-            fail(event, problem.get());
+            fail(project, problem.get());
             return;
         }
         Optional<String> token;
         try {
-            token = tokens.of(event.ownerId());
+            token = tokens.of(project.ownerId());
         } catch (GitHubException e) {
-            fail(event, "the owner's GitHub token cannot be read; link GitHub again, then recreate the project");
+            fail(project, "the owner's GitHub token cannot be read; link GitHub again, then recreate the project");
             return;
         }
         if (token.isEmpty()) {
-            fail(event, "the project's owner has not linked a GitHub account; link GitHub, then recreate the "
+            fail(project, "the project's owner has not linked a GitHub account; link GitHub, then recreate the "
                     + "project to deploy on push");
             return;
         }
-        register(event, token.get(), secrets.orElseThrow());
+        createHook(project, token.get(), secrets.orElseThrow());
     }
 
-    private Optional<String> problemBeforeCalling(ProjectCreated event) {
-        String[] parts = event.githubRepository().split("/", -1);
+    private Optional<String> problemBeforeCalling(PickedProject project) {
+        String[] parts = project.repository().split("/", -1);
         if (parts.length != 2 || !GitHubRepositories.validName(parts[0])
                 || !GitHubRepositories.validName(parts[1])) {
-            return Optional.of("'" + event.githubRepository() + "' is not a GitHub repository name (owner/name)");
+            return Optional.of("'" + project.repository() + "' is not a GitHub repository name (owner/name)");
         }
-        if (event.ownerId() == null) {
+        if (project.ownerId() == null) {
             return Optional.of("the project has no owner, so there is no GitHub account to register the webhook with");
         }
         if (secrets.isEmpty()) {
@@ -86,30 +91,31 @@ public class WebhookRegistrations {
         return Optional.empty();
     }
 
-    private void register(ProjectCreated event, String token, WebhookSecrets secrets) {
-        String repository = event.githubRepository();
-        String secret = secrets.secretFor(event.projectId());
+    private void createHook(PickedProject project, String token, WebhookSecrets secrets) {
+        String repository = project.repository();
+        String secret = secrets.secretFor(project.id());
         try {
-            long hookId = github.createHook(token, repository, hookUrl(event.projectId()), secret);
-            succeed(event, hookId);
+            long hookId = github.createHook(token, repository, hookUrl(project.id()), secret);
+            succeed(project, hookId);
         } catch (GitHubException e) {
             if (e.transientFailure()) {
                 throw e;
             }
             if (e.status() == 422) {
-                Optional<Long> existing = existingHook(token, repository, hookUrl(event.projectId()));
+                Optional<Long> existing = existingHook(token, repository, hookUrl(project.id()));
                 if (existing.isPresent()) {
-                    succeed(event, existing.get());
+                    succeed(project, existing.get());
                     return;
                 }
-                fail(event, "GitHub refused the webhook for " + repository + ": " + e.getMessage());
+                fail(project, "GitHub refused the webhook for " + repository + ": " + e.getMessage());
             } else if (e.badCredentials()) {
-                fail(event, "GitHub no longer accepts the owner's token; link GitHub again, then recreate the project");
+                fail(project,
+                        "GitHub no longer accepts the owner's token; link GitHub again, then recreate the project");
             } else if (e.status() == 404 || e.status() == 403) {
-                fail(event, "GitHub repository " + repository + " was not found, or the owner's GitHub account "
+                fail(project, "GitHub repository " + repository + " was not found, or the owner's GitHub account "
                         + "cannot manage its webhooks (admin rights are needed)");
             } else {
-                fail(event, "GitHub refused the webhook for " + repository + ": " + e.getMessage());
+                fail(project, "GitHub refused the webhook for " + repository + ": " + e.getMessage());
             }
         }
     }
@@ -139,19 +145,19 @@ public class WebhookRegistrations {
         }
     }
 
-    private void succeed(ProjectCreated event, long hookId) {
-        UUID projectId = event.projectId();
-        webhooks.registered(projectId, event.ownerId(), event.githubRepository(), hookId, clock.instant());
-        outbox.append(new WebhookRegistered(projectId, event.githubRepository(), hookId));
-        log.info("registered push webhook " + hookId + " on " + event.githubRepository() + " for project "
+    private void succeed(PickedProject project, long hookId) {
+        UUID projectId = project.id();
+        webhooks.registered(projectId, project.ownerId(), project.repository(), hookId, clock.instant());
+        events.publishEvent(new WebhookEvents.Registered(projectId, project.repository(), hookId));
+        log.info("registered push webhook " + hookId + " on " + project.repository() + " for project "
                 + projectId);
     }
 
-    private void fail(ProjectCreated event, String reason) {
-        UUID projectId = event.projectId();
-        webhooks.failed(projectId, event.ownerId(), event.githubRepository(), reason, clock.instant());
-        outbox.append(new WebhookRegistrationFailed(projectId, event.githubRepository(), reason));
-        log.warn("cannot register a push webhook on " + event.githubRepository() + " for project " + projectId
+    private void fail(PickedProject project, String reason) {
+        UUID projectId = project.id();
+        webhooks.failed(projectId, project.ownerId(), project.repository(), reason, clock.instant());
+        events.publishEvent(new WebhookEvents.Failed(projectId, project.repository(), reason));
+        log.warn("cannot register a push webhook on " + project.repository() + " for project " + projectId
                 + ": " + reason);
     }
 }

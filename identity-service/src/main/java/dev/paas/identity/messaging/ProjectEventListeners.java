@@ -15,7 +15,8 @@ class ProjectEventListeners {
     @Bean
     Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, WebhookRegistrations webhooks) {
         return subscriptions.consumer("identity-service")
-                .on(ProjectCreated.class, webhooks::on)
+                .on(ProjectCreated.class, event -> webhooks.register(event.projectId(), event.ownerId(),
+                        event.githubRepository()))
                 .build();
     }
 }

@@ -38,7 +38,7 @@ class AdminController {
     record UserDetails(UUID id, String email, String role, boolean disabled, boolean hasPassword, Instant createdAt) {
 
         static UserDetails of(Account account) {
-            return new UserDetails(account.id(), account.email(), account.role(), account.disabled(),
+            return new UserDetails(account.id(), account.email(), account.role().value(), account.disabled(),
                     account.hasPassword(), account.createdAt());
         }
     }

@@ -81,7 +81,7 @@ class AuthController {
     Me me(@AuthenticationPrincipal Jwt jwt) {
         UUID id = Callers.idOf(jwt);
         Account account = accounts.findById(id).orElseThrow(() -> new NotFound("user", id));
-        return new Me(account.id(), account.email(), account.role(), account.disabled(), account.createdAt(),
+        return new Me(account.id(), account.email(), account.role().value(), account.disabled(), account.createdAt(),
                 jwt.getClaimAsString("auth"));
     }
 

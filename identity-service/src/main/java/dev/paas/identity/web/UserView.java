@@ -7,6 +7,6 @@ import java.util.UUID;
 public record UserView(UUID id, String email, String role) {
 
     public static UserView of(Account account) {
-        return new UserView(account.id(), account.email(), account.role());
+        return new UserView(account.id(), account.email(), account.role().value());
     }
 }

@@ -10,10 +10,10 @@ public final class TestAccounts {
     }
 
     public static Account user(String email) {
-        return new Account(UUID.randomUUID(), email, null, Account.USER, false, Instant.now());
+        return new Account(UUID.randomUUID(), email, null, Role.USER, false, Instant.now());
     }
 
     public static Account admin(String email) {
-        return new Account(UUID.randomUUID(), email, null, Account.ADMIN, false, Instant.now());
+        return new Account(UUID.randomUUID(), email, null, Role.ADMIN, false, Instant.now());
     }
 }

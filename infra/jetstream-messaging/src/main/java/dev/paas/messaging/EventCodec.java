@@ -3,6 +3,7 @@ package dev.paas.messaging;
 import dev.paas.contracts.EventCatalog;
 import dev.paas.contracts.EventType;
 import dev.paas.contracts.IntegrationEvent;
+import dev.paas.ids.UuidV7;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.ids.UuidV7;
 import dev.paas.testing.NatsServerProcess;
 import dev.paas.testing.TestDatabases;
 import io.nats.client.Connection;

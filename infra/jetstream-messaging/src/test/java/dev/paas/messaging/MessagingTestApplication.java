@@ -1,6 +1,7 @@
 package dev.paas.messaging;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.ids.UuidV7;
 import dev.paas.messaging.inbox.EventSubscriptions;
 import dev.paas.messaging.outbox.Outbox;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dev.paas.project.deployments;
 
-import dev.paas.messaging.UuidV7;
+import dev.paas.ids.UuidV7;
 import dev.paas.problems.NotFound;
 import dev.paas.project.projects.Project;
 import dev.paas.project.projects.ProjectRegistration;

@@ -1,6 +1,6 @@
 package dev.paas.project.projects;
 
-import dev.paas.messaging.UuidV7;
+import dev.paas.ids.UuidV7;
 import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;

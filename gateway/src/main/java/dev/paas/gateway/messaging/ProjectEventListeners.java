@@ -1,6 +1,7 @@
-package dev.paas.gateway.webhooks;
+package dev.paas.gateway.messaging;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.gateway.webhooks.GitHubProjects;
 import dev.paas.messaging.inbox.EventSubscriptions;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +15,8 @@ class ProjectEventListeners {
     @Bean
     Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, GitHubProjects projects) {
         return subscriptions.consumer("gateway-projects")
-                .on(ProjectCreated.class, (event, envelope) -> {
-                    // Projects with a plain repository URL get no hook, so no delivery can name them.
-                    if (event.githubRepository() != null && !event.githubRepository().isBlank()) {
-                        projects.register(event.projectId(), event.githubRepository(), envelope.occurredAt());
-                    }
-                })
+                .on(ProjectCreated.class, (event, envelope) -> projects.register(event.projectId(),
+                        event.githubRepository(), envelope.occurredAt()))
                 .build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.paas.messaging;
+package dev.paas.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.paas.messaging;
+package dev.paas.ids;
 
 import java.security.SecureRandom;
 import java.util.UUID;

@@ -1,0 +1,28 @@
+package dev.paas.database.messaging;
+
+import static dev.paas.contracts.golden.GoldenEvents.OWNER;
+import static dev.paas.contracts.golden.GoldenEvents.PROJECT;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import dev.paas.contracts.golden.GoldenEvents;
+import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.database.projects.KnownProjects;
+import dev.paas.messaging.EventEnvelope;
+import dev.paas.messaging.testing.ListenerDeliveries;
+import org.junit.jupiter.api.Test;
+
+/** The golden {@code ProjectCreated}, as project-service publishes it, becomes a known project. */
+class ProjectEventListenersTest {
+
+    private final KnownProjects projects = mock(KnownProjects.class);
+
+    @Test
+    void recordsACreatedProjectWithItsSlugAndOwner() {
+        EventEnvelope envelope = ListenerDeliveries.deliver(
+                new ProjectEventListeners().projectEvents(ListenerDeliveries.subscriptions(), projects),
+                GoldenEvents.envelope(ProjectCreated.class));
+
+        verify(projects).registered(PROJECT, "shop", OWNER, envelope.occurredAt());
+    }
+}

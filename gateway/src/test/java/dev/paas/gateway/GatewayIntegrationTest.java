@@ -2,6 +2,7 @@ package dev.paas.gateway;
 
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.testing.ComponentTestDefaults;
+import dev.paas.tokens.testing.TestTokens;
 import dev.paas.testing.ServiceComponentTest;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;

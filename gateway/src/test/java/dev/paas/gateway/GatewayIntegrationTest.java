@@ -55,7 +55,7 @@ public abstract class GatewayIntegrationTest {
 
         @Override
         public void register(DynamicPropertyRegistry registry) {
-            TestTokens.register(registry);
+            TestTokens.registerWith(registry);
             SERVICES.register(registry);
         }
     }

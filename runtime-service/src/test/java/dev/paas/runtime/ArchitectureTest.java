@@ -3,7 +3,6 @@ package dev.paas.runtime;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import dev.paas.architecture.ServiceArchitectureTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The platform's architecture rules, applied to runtime, plus one of its own. */
@@ -19,21 +18,5 @@ class ArchitectureTest extends ServiceArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.paas.runtime.rollout..")
                 .because("the Docker and Caddy clients are reused by every rollout strategy")
                 .check(classes());
-    }
-
-    /** TEMPORARY freeze: the integrator deletes this override when the event-boundary branch is merged. */
-    @Test
-    @Disabled("TEMPORARY: fails until the runtime-service event-boundary branch is merged")
-    @Override
-    protected void featurePackagesKnowNoMessaging() {
-        super.featurePackagesKnowNoMessaging();
-    }
-
-    /** TEMPORARY freeze: the integrator deletes this override when the event-boundary branch is merged. */
-    @Test
-    @Disabled("TEMPORARY: fails until the runtime-service event-boundary branch is merged")
-    @Override
-    protected void onlyMessagingSubscribesAndPublishes() {
-        super.onlyMessagingSubscribesAndPublishes();
     }
 }

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.migrations.testing.FreshDatabase;
+import dev.paas.migrations.testing.SimultaneousStarts;
 import dev.paas.tokens.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,22 +45,7 @@ class ReplicaStartIT {
     @Test
     void twoReplicasStartingTogetherOnAFreshDatabaseBothBecomeReadyAndMigrateOnce() throws Exception {
         EventBus bus = EventBus.shared();
-        CyclicBarrier together = new CyclicBarrier(REPLICAS);
-        ExecutorService threads = Executors.newFixedThreadPool(REPLICAS);
-        try {
-            List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
-            for (int i = 0; i < REPLICAS; i++) {
-                starts.add(threads.submit(() -> {
-                    together.await();
-                    return start(bus);
-                }));
-            }
-            for (Future<ConfigurableApplicationContext> start : starts) {
-                replicas.add(start.get(3, TimeUnit.MINUTES));
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        replicas.addAll(SimultaneousStarts.of(REPLICAS, Duration.ofMinutes(3), () -> start(bus)));
 
         for (ConfigurableApplicationContext replica : replicas) {
             assertThat(replica.isRunning()).isTrue();

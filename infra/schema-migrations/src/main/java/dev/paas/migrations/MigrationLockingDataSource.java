@@ -23,24 +23,12 @@ public final class MigrationLockingDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        MigrationLock.Held held = lock.acquire(obtainTargetDataSource());
-        try {
-            return releasingOnClose(obtainTargetDataSource().getConnection(), held);
-        } catch (SQLException | RuntimeException e) {
-            held.release();
-            throw e;
-        }
+        return afterLocking(DataSource::getConnection);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        MigrationLock.Held held = lock.acquire(obtainTargetDataSource());
-        try {
-            return releasingOnClose(obtainTargetDataSource().getConnection(username, password), held);
-        } catch (SQLException | RuntimeException e) {
-            held.release();
-            throw e;
-        }
+        return afterLocking(target -> target.getConnection(username, password));
     }
 
     /**
@@ -50,6 +38,16 @@ public final class MigrationLockingDataSource extends DelegatingDataSource {
     public void close() throws Exception {
         if (getTargetDataSource() instanceof AutoCloseable closeable) {
             closeable.close();
+        }
+    }
+
+    private Connection afterLocking(ConnectionSource source) throws SQLException {
+        MigrationLock.Held held = lock.acquire(obtainTargetDataSource());
+        try {
+            return releasingOnClose(source.open(obtainTargetDataSource()), held);
+        } catch (SQLException | RuntimeException e) {
+            held.release();
+            throw e;
         }
     }
 
@@ -74,5 +72,9 @@ public final class MigrationLockingDataSource extends DelegatingDataSource {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private interface ConnectionSource {
+        Connection open(DataSource target) throws SQLException;
     }
 }

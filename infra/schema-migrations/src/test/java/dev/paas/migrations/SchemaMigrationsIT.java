@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.migrations.testing.FreshDatabase;
+import dev.paas.migrations.testing.SimultaneousStarts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,22 +45,7 @@ class SchemaMigrationsIT {
 
     @Test
     void instancesStartingTogetherRunTheChangelogExactlyOnce() throws Exception {
-        CyclicBarrier together = new CyclicBarrier(INSTANCES);
-        ExecutorService threads = Executors.newFixedThreadPool(INSTANCES);
-        try {
-            List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
-            for (int i = 0; i < INSTANCES; i++) {
-                starts.add(threads.submit(() -> {
-                    together.await();
-                    return start("2m");
-                }));
-            }
-            for (Future<ConfigurableApplicationContext> start : starts) {
-                started.add(start.get(2, TimeUnit.MINUTES));
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        started.addAll(SimultaneousStarts.of(INSTANCES, Duration.ofMinutes(2), () -> start("2m")));
 
         assertThat(started).hasSize(INSTANCES).allMatch(ConfigurableApplicationContext::isRunning);
         assertThat(database.jdbc().queryForList("select id from databasechangelog order by orderexecuted",

@@ -1,0 +1,43 @@
+package dev.paas.migrations.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * For tests of replicas that start at the same moment (shipped in this module's test-jar): runs {@code start} on
+ * {@code count} threads released together by a barrier, and returns what each returned.
+ */
+public final class SimultaneousStarts {
+
+    private SimultaneousStarts() {
+    }
+
+    /** Fails with the first start's failure, or when one has not returned within {@code timeout}. */
+    public static <T> List<T> of(int count, Duration timeout, Callable<T> start) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(count);
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<T>> starts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                starts.add(threads.submit(() -> {
+                    together.await();
+                    return start.call();
+                }));
+            }
+            List<T> started = new ArrayList<>();
+            for (Future<T> each : starts) {
+                started.add(each.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            return started;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

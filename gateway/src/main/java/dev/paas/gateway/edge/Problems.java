@@ -1,5 +1,6 @@
 package dev.paas.gateway.edge;
 
+import dev.paas.problems.ProblemJson;
 import java.net.URI;
 import java.util.function.Consumer;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -7,22 +8,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes RFC 9457 problem details from web filters, which run before any controller or its advice could. Problems
  * come from the platform's one factory ({@link dev.paas.problems.Problems}) and are rendered by Jackson, like the
- * services' answers.
+ * services' answers ({@link ProblemJson}).
  */
 public final class Problems {
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
-            .build();
 
     private Problems() {
     }
@@ -51,7 +46,7 @@ public final class Problems {
             return Mono.empty();
         }
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        byte[] bytes = JSON.writeValueAsBytes(problem);
+        byte[] bytes = ProblemJson.bytes(problem);
         response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.accept(response.getHeaders());

@@ -6,18 +6,12 @@ import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem straight into a servlet response, for servlet filters (the security entry points) that answer
- * before any controller or its advice could. Rendered by Jackson like the handler's answers.
+ * before any controller or its advice could. Rendered by {@link ProblemJson}.
  */
 public final class ServletProblems {
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
-            .build();
 
     private ServletProblems() {
     }
@@ -26,7 +20,7 @@ public final class ServletProblems {
     public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
-        byte[] body = JSON.writeValueAsBytes(problem);
+        byte[] body = ProblemJson.bytes(problem);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);

@@ -60,7 +60,23 @@ public final class TestDatabases {
     }
 
     /** A database made by {@link #fresh}: its name, its JDBC URL, and its drop. */
-    public record Fresh(String name, String url) implements AutoCloseable {
+    public static final class Fresh implements AutoCloseable {
+
+        private final String name;
+        private final String url;
+
+        private Fresh(String name, String url) {
+            this.name = name;
+            this.url = url;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String url() {
+            return url;
+        }
 
         /** Drops the database, closing connections that are still open. */
         @Override

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is down. Blocking (JDBC): callers on event-loop threads must move it elsewhere.
  */
 @Service
-class GitHubWebhooks {
+public class GitHubWebhooks {
 
     private static final Log log = LogFactory.getLog(GitHubWebhooks.class);
 
@@ -44,11 +44,11 @@ class GitHubWebhooks {
     }
 
     /** A delivery as received: its headers and the exact body bytes the signature covers. */
-    record Delivery(String event, String deliveryId, String signature, byte[] body) {
+    public record Delivery(String event, String deliveryId, String signature, byte[] body) {
     }
 
     /** Handles a delivery whose event and delivery headers are present; throws {@link WebhookRejected} otherwise. */
-    WebhookOutcome receive(Delivery delivery) {
+    public WebhookOutcome receive(Delivery delivery) {
         WebhookSecrets secrets = this.secrets.orElseThrow(() -> new WebhookRejected(HttpStatus.SERVICE_UNAVAILABLE,
                 "Webhooks not configured", "the gateway has no webhook key (" + WebhookSecrets.KEY_VARIABLE
                         + "), so it cannot verify deliveries"));

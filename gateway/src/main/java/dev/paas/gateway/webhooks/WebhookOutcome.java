@@ -1,7 +1,7 @@
 package dev.paas.gateway.webhooks;
 
 /** What the receiver did with a verified delivery. */
-sealed interface WebhookOutcome {
+public sealed interface WebhookOutcome {
 
     /** GitHub's {@code ping} when a hook is created. */
     record Pong() implements WebhookOutcome {
@@ -11,7 +11,7 @@ sealed interface WebhookOutcome {
     record Ignored(String event) implements WebhookOutcome {
     }
 
-    /** A push recorded and {@code GitPushReceived} appended to the outbox. */
+    /** A push recorded and {@link WebhookEvents.PushReceived} published (as {@code GitPushReceived}). */
     record Accepted(String deliveryId) implements WebhookOutcome {
     }
 

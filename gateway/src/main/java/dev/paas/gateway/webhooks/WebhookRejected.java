@@ -3,7 +3,7 @@ package dev.paas.gateway.webhooks;
 import org.springframework.http.HttpStatus;
 
 /** A delivery refused with a 4xx or 503 problem; nothing was stored or published for it. */
-final class WebhookRejected extends RuntimeException {
+public final class WebhookRejected extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
@@ -14,15 +14,16 @@ final class WebhookRejected extends RuntimeException {
         this.title = title;
     }
 
-    static WebhookRejected malformed(String detail) {
+    /** A delivery that is not what GitHub sends: a 400. */
+    public static WebhookRejected malformed(String detail) {
         return new WebhookRejected(HttpStatus.BAD_REQUEST, "Malformed webhook delivery", detail);
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 }

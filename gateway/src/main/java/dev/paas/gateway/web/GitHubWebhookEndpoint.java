@@ -1,5 +1,8 @@
-package dev.paas.gateway.webhooks;
+package dev.paas.gateway.web;
 
+import dev.paas.gateway.webhooks.GitHubWebhooks;
+import dev.paas.gateway.webhooks.WebhookOutcome;
+import dev.paas.gateway.webhooks.WebhookRejected;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -11,14 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL session-level advisory lock that serialises the schema migrations of one database: the instance
- * holding it migrates, the others wait for it on a connection of their own and then find nothing left to do.
- * The lock belongs to that connection's session, so a crashed instance cannot leave it behind.
+ * holding it migrates, the others wait for it and then find nothing left to do. The lock belongs to the session of
+ * the connection Liquibase migrates on, so a crashed instance cannot leave it behind.
  */
 final class MigrationLock {
 
@@ -50,25 +49,21 @@ final class MigrationLock {
         }
     }
 
-    long key() {
-        return key;
+    /**
+     * Takes the lock on {@code connection}'s session, waiting at most the timeout for another holder. Liquibase
+     * migrates on this same connection, so a pool of one connection is enough.
+     */
+    void acquire(Connection connection) throws SQLException {
+        if (!tryLock(connection)) {
+            waitForLock(connection);
+        }
     }
 
-    /** Takes the lock on a new connection of {@code dataSource}, waiting at most the timeout for another holder. */
-    Held acquire(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            if (!tryLock(connection)) {
-                waitForLock(connection);
-            }
-            return new Held(connection);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
+    /** Unlocks; a connection that is closed instead ends its session, and the lock with it. */
+    void release(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            statement.setLong(1, key);
+            statement.execute();
         }
     }
 
@@ -105,23 +100,5 @@ final class MigrationLock {
             connection.setAutoCommit(autoCommit);
         }
         log.info("another instance finished migrating {}; applying what is left", database);
-    }
-
-    /** The lock, held on its own connection until {@link #release()}. */
-    final class Held {
-
-        private final Connection connection;
-
-        private Held(Connection connection) {
-            this.connection = connection;
-        }
-
-        /** Unlocks and closes the lock's connection (closing alone would end the session and the lock with it). */
-        void release() throws SQLException {
-            try (connection; PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-                statement.setLong(1, key);
-                statement.execute();
-            }
-        }
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -29,18 +29,14 @@ class SchemaMigrationsIT {
     /** What Boot's defaults give: Liquibase's tables in the current schema. */
     private static final long LOCK_KEY = MigrationLock.keyFor(null, "DATABASECHANGELOG");
 
-    private FreshDatabase database;
+    @RegisterExtension
+    final FreshDatabase database = FreshDatabase.perTest("paas_migrations_it");
+
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
-    @BeforeEach
-    void createDatabase() throws Exception {
-        database = FreshDatabase.create("paas_migrations_it");
-    }
-
     @AfterEach
-    void dropDatabase() throws Exception {
+    void stopInstances() {
         started.forEach(ConfigurableApplicationContext::close);
-        database.close();
     }
 
     @Test
@@ -94,6 +90,8 @@ class SchemaMigrationsIT {
         return new SpringApplicationBuilder(MigratingApplication.class).web(WebApplicationType.NONE).run(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
+                // One connection: the lock and the migration share it, so the smallest pool cannot deadlock.
+                "--spring.datasource.hikari.maximum-pool-size=1",
                 "--spring.liquibase.change-log=classpath:db/changelog/test-changelog.yaml",
                 "--paas.migrations.lock-timeout=" + lockTimeout,
                 "--spring.main.banner-mode=off");

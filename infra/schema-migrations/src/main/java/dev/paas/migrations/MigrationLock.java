@@ -81,8 +81,8 @@ final class MigrationLock {
         String database = connection.getCatalog();
         log.info("waiting for another instance to finish migrating {} (at most {})", database, timeout);
         boolean autoCommit = connection.getAutoCommit();
-        // SET LOCAL keeps the timeout inside this transaction, so a pooled connection goes back without it; the
-        // advisory lock is session-level and outlives the commit.
+        // SET LOCAL keeps the timeout inside this transaction, off the statements Liquibase runs next on this
+        // connection; the advisory lock is session-level and outlives the commit.
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("set local lock_timeout = " + Math.max(1, timeout.toMillis()));
@@ -92,8 +92,10 @@ final class MigrationLock {
             connection.rollback();
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 throw new SQLException("another instance has been migrating " + database + " for more than "
-                        + timeout + "; if none is running, look in pg_locks for the session holding advisory lock "
-                        + key + ", or raise paas.migrations.lock-timeout", LOCK_NOT_AVAILABLE, e);
+                        + timeout + "; if none is running, find the session holding the lock with: select pid from "
+                        + "pg_locks where locktype = 'advisory' and classid = " + (key >>> 32) + " and objid = "
+                        + (key & 0xffffffffL) + " and granted; or raise paas.migrations.lock-timeout",
+                        LOCK_NOT_AVAILABLE, e);
             }
             throw e;
         } finally {

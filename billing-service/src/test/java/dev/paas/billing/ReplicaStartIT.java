@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,17 +29,13 @@ class ReplicaStartIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
-    private FreshDatabase database;
 
-    @BeforeEach
-    void createDatabase() throws Exception {
-        database = FreshDatabase.create("paas_billing_replicas_it");
-    }
+    @RegisterExtension
+    final FreshDatabase database = FreshDatabase.perTest("paas_billing_replicas_it");
 
     @AfterEach
-    void stopReplicasAndDropDatabase() throws Exception {
+    void stopReplicas() {
         replicas.forEach(ConfigurableApplicationContext::close);
-        database.close();
     }
 
     @Test
@@ -67,6 +63,8 @@ class ReplicaStartIT {
                 "--server.port=0",
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
+                // Small pools: the test server's connections are shared with every other test on the machine.
+                "--spring.datasource.hikari.maximum-pool-size=3",
                 "--spring.cloud.stream.jetstream.binder.url=" + bus.url(),
                 "--paas.security.jwks-url=" + TestTokens.shared().jwksUrl(),
                 "--spring.main.banner-mode=off");

@@ -11,14 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL session-level advisory lock that serialises the schema migrations of one database: the instance
- * holding it migrates, the others wait for it on a connection of their own and then find nothing left to do.
- * The lock belongs to that connection's session, so a crashed instance cannot leave it behind.
+ * holding it migrates, the others wait for it and then find nothing left to do. The lock belongs to the session of
+ * the connection Liquibase migrates on, so a crashed instance cannot leave it behind.
  */
 final class MigrationLock {
 
@@ -50,25 +49,21 @@ final class MigrationLock {
         }
     }
 
-    long key() {
-        return key;
+    /**
+     * Takes the lock on {@code connection}'s session, waiting at most the timeout for another holder. Liquibase
+     * migrates on this same connection, so a pool of one connection is enough.
+     */
+    void acquire(Connection connection) throws SQLException {
+        if (!tryLock(connection)) {
+            waitForLock(connection);
+        }
     }
 
-    /** Takes the lock on a new connection of {@code dataSource}, waiting at most the timeout for another holder. */
-    Held acquire(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            if (!tryLock(connection)) {
-                waitForLock(connection);
-            }
-            return new Held(connection);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
+    /** Unlocks; a connection that is closed instead ends its session, and the lock with it. */
+    void release(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            statement.setLong(1, key);
+            statement.execute();
         }
     }
 
@@ -86,8 +81,8 @@ final class MigrationLock {
         String database = connection.getCatalog();
         log.info("waiting for another instance to finish migrating {} (at most {})", database, timeout);
         boolean autoCommit = connection.getAutoCommit();
-        // SET LOCAL keeps the timeout inside this transaction, so a pooled connection goes back without it; the
-        // advisory lock is session-level and outlives the commit.
+        // SET LOCAL keeps the timeout inside this transaction, off the statements Liquibase runs next on this
+        // connection; the advisory lock is session-level and outlives the commit.
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("set local lock_timeout = " + Math.max(1, timeout.toMillis()));
@@ -97,31 +92,15 @@ final class MigrationLock {
             connection.rollback();
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 throw new SQLException("another instance has been migrating " + database + " for more than "
-                        + timeout + "; if none is running, look in pg_locks for the session holding advisory lock "
-                        + key + ", or raise paas.migrations.lock-timeout", LOCK_NOT_AVAILABLE, e);
+                        + timeout + "; if none is running, find the session holding the lock with: select pid from "
+                        + "pg_locks where locktype = 'advisory' and classid = " + (key >>> 32) + " and objid = "
+                        + (key & 0xffffffffL) + " and granted; or raise paas.migrations.lock-timeout",
+                        LOCK_NOT_AVAILABLE, e);
             }
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
         log.info("another instance finished migrating {}; applying what is left", database);
-    }
-
-    /** The lock, held on its own connection until {@link #release()}. */
-    final class Held {
-
-        private final Connection connection;
-
-        private Held(Connection connection) {
-            this.connection = connection;
-        }
-
-        /** Unlocks and closes the lock's connection (closing alone would end the session and the lock with it). */
-        void release() throws SQLException {
-            try (connection; PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-                statement.setLong(1, key);
-                statement.execute();
-            }
-        }
     }
 }

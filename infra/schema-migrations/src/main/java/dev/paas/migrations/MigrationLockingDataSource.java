@@ -9,8 +9,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The data source a service's {@code SpringLiquibase} migrates through once this module is on the class path: each
- * connection it hands out is preceded by taking the {@link MigrationLock} and releases it when closed. Liquibase
- * takes one connection per update and closes it when done, so exactly one instance migrates at a time.
+ * connection it hands out holds the {@link MigrationLock} until it is closed. Liquibase takes one connection per
+ * update and closes it when done, so exactly one instance migrates at a time.
  */
 public final class MigrationLockingDataSource extends DelegatingDataSource {
 
@@ -23,12 +23,12 @@ public final class MigrationLockingDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return afterLocking(DataSource::getConnection);
+        return holdingTheLock(DataSource::getConnection);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return afterLocking(target -> target.getConnection(username, password));
+        return holdingTheLock(target -> target.getConnection(username, password));
     }
 
     /**
@@ -41,27 +41,34 @@ public final class MigrationLockingDataSource extends DelegatingDataSource {
         }
     }
 
-    private Connection afterLocking(ConnectionSource source) throws SQLException {
-        MigrationLock.Held held = lock.acquire(obtainTargetDataSource());
+    private Connection holdingTheLock(ConnectionSource source) throws SQLException {
+        Connection target = source.open(obtainTargetDataSource());
         try {
-            return releasingOnClose(source.open(obtainTargetDataSource()), held);
+            lock.acquire(target);
         } catch (SQLException | RuntimeException e) {
-            held.release();
+            try {
+                target.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
+        return releasingOnClose(target);
     }
 
-    private static Connection releasingOnClose(Connection target, MigrationLock.Held held) {
+    private Connection releasingOnClose(Connection target) {
         boolean[] closed = {false};
         return (Connection) Proxy.newProxyInstance(MigrationLockingDataSource.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
                         if (!closed[0]) {
                             closed[0] = true;
-                            try {
-                                target.close();
-                            } finally {
-                                held.release();
+                            // Unlock before closing: a pooled connection goes back with its session, and the lock.
+                            try (target) {
+                                if (!target.getAutoCommit()) {
+                                    target.rollback();
+                                }
+                                lock.release(target);
                             }
                         }
                         return null;

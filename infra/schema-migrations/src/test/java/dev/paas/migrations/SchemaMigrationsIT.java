@@ -2,20 +2,23 @@ package dev.paas.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.migrations.testing.FreshDatabase;
 import dev.paas.migrations.testing.SimultaneousStarts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -29,18 +32,14 @@ class SchemaMigrationsIT {
     /** What Boot's defaults give: Liquibase's tables in the current schema. */
     private static final long LOCK_KEY = MigrationLock.keyFor(null, "DATABASECHANGELOG");
 
-    private FreshDatabase database;
+    @RegisterExtension
+    final FreshDatabase database = FreshDatabase.perTest("paas_migrations_it");
+
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
-    @BeforeEach
-    void createDatabase() throws Exception {
-        database = FreshDatabase.create("paas_migrations_it");
-    }
-
     @AfterEach
-    void dropDatabase() throws Exception {
+    void stopInstances() {
         started.forEach(ConfigurableApplicationContext::close);
-        database.close();
     }
 
     @Test
@@ -73,12 +72,15 @@ class SchemaMigrationsIT {
     }
 
     @Test
-    void failsToStartNamingTheDatabaseWhenTheWaitExceedsTheLockTimeout() throws Exception {
+    void failsToStartNamingTheDatabaseAndTheLockHolderQueryWhenTheWaitExceedsTheLockTimeout() throws Exception {
         try (Connection otherInstance = database.connect()) {
             lock(otherInstance);
 
-            assertThatThrownBy(() -> start("1s")).hasStackTraceContaining(
+            String message = lockTimeoutMessage(catchThrowable(() -> start("1s")));
+            assertThat(message).startsWith(
                     "another instance has been migrating " + database.name() + " for more than PT1S");
+            String holderQuery = message.substring(message.indexOf("select pid"), message.indexOf("; or raise"));
+            assertThat(database.jdbc().queryForObject(holderQuery, Integer.class)).isEqualTo(pid(otherInstance));
         }
         assertThat(database.jdbc().queryForObject(
                 "select count(*) from information_schema.tables where table_name = 'databasechangelog'",
@@ -94,6 +96,8 @@ class SchemaMigrationsIT {
         return new SpringApplicationBuilder(MigratingApplication.class).web(WebApplicationType.NONE).run(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
+                // One connection: the lock and the migration share it, so the smallest pool cannot deadlock.
+                "--spring.datasource.hikari.maximum-pool-size=1",
                 "--spring.liquibase.change-log=classpath:db/changelog/test-changelog.yaml",
                 "--paas.migrations.lock-timeout=" + lockTimeout,
                 "--spring.main.banner-mode=off");
@@ -103,6 +107,22 @@ class SchemaMigrationsIT {
         try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_lock(?)")) {
             statement.setLong(1, LOCK_KEY);
             statement.execute();
+        }
+    }
+
+    private static String lockTimeoutMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && cause.getMessage().startsWith("another instance")) {
+                return cause.getMessage();
+            }
+        }
+        throw new AssertionError("start did not fail on the lock timeout", failure);
+    }
+
+    private static int pid(Connection connection) throws Exception {
+        try (ResultSet result = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
         }
     }
 

@@ -51,5 +51,7 @@ class DatabaseFixtureIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case letters");
         assertThatThrownBy(() -> TestDatabases.fresh("Paas"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Paas'");
+        assertThatThrownBy(() -> new TestDatabases.Fresh("postgres", "jdbc:postgresql://127.0.0.1:5432/postgres"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only fresh test databases");
     }
 }

@@ -60,22 +60,12 @@ public final class TestDatabases {
     }
 
     /** A database made by {@link #fresh}: its name, its JDBC URL, and its drop. */
-    public static final class Fresh implements AutoCloseable {
+    public record Fresh(String name, String url) implements AutoCloseable {
 
-        private final String name;
-        private final String url;
-
-        private Fresh(String name, String url) {
-            this.name = name;
-            this.url = url;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public String url() {
-            return url;
+        public Fresh {
+            if (!name.contains(FRESH_MARK)) {
+                throw new IllegalArgumentException("only fresh test databases are dropped, not '" + name + "'");
+            }
         }
 
         /** Drops the database, closing connections that are still open. */

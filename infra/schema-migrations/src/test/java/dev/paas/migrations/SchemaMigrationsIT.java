@@ -29,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SchemaMigrationsIT {
 
     private static final int INSTANCES = 4;
+    private static final String WAIT_TWO_MINUTES = "--paas.migrations.lock-timeout=2m";
     /** What Boot's defaults give: Liquibase's tables in the current schema. */
     private static final long LOCK_KEY = MigrationLock.keyFor(null, "DATABASECHANGELOG");
 
@@ -44,7 +45,7 @@ class SchemaMigrationsIT {
 
     @Test
     void instancesStartingTogetherRunTheChangelogExactlyOnce() throws Exception {
-        started.addAll(SimultaneousStarts.of(INSTANCES, Duration.ofMinutes(2), () -> start("2m")));
+        started.addAll(SimultaneousStarts.of(INSTANCES, Duration.ofMinutes(2), () -> start(WAIT_TWO_MINUTES)));
 
         assertThat(started).hasSize(INSTANCES).allMatch(ConfigurableApplicationContext::isRunning);
         assertThat(database.jdbc().queryForList("select id from databasechangelog order by orderexecuted",
@@ -56,11 +57,11 @@ class SchemaMigrationsIT {
 
     @Test
     void waitsForTheInstanceThatIsMigratingThenAppliesNothingTwice() throws Exception {
-        start("2m").close();
+        start(WAIT_TWO_MINUTES).close();
         CompletableFuture<ConfigurableApplicationContext> second;
         try (Connection otherInstance = database.connect()) {
             lock(otherInstance);
-            second = CompletableFuture.supplyAsync(() -> start("2m"));
+            second = CompletableFuture.supplyAsync(() -> start(WAIT_TWO_MINUTES));
 
             await().atMost(Duration.ofSeconds(30)).until(this::waitingForAdvisoryLock, waiting -> waiting == 1);
             assertThat(second).isNotDone();
@@ -72,11 +73,11 @@ class SchemaMigrationsIT {
     }
 
     @Test
-    void failsToStartNamingTheDatabaseAndTheLockHolderQueryWhenTheWaitExceedsTheLockTimeout() throws Exception {
+    void failsNamingTheDatabaseAndTheLockHolderQueryWhenTheWaitExceedsTheTimeoutOfTheEnvironment() throws Exception {
         try (Connection otherInstance = database.connect()) {
             lock(otherInstance);
 
-            String message = lockTimeoutMessage(catchThrowable(() -> start("1s")));
+            String message = lockTimeoutMessage(catchThrowable(() -> start("--PAAS_MIGRATIONS_LOCK_TIMEOUT=1s")));
             assertThat(message).startsWith(
                     "another instance has been migrating " + database.name() + " for more than PT1S");
             String holderQuery = message.substring(message.indexOf("select pid"), message.indexOf("; or raise"));
@@ -89,9 +90,11 @@ class SchemaMigrationsIT {
 
     @Test
     void refusesALockTimeoutThatIsNotPositive() {
-        assertThatThrownBy(() -> start("0s")).hasStackTraceContaining("paas.migrations.lock-timeout must be positive");
+        assertThatThrownBy(() -> start("--paas.migrations.lock-timeout=0s"))
+                .hasStackTraceContaining("paas.migrations.lock-timeout must be positive");
     }
 
+    /** {@code lockTimeout}: the argument that sets it. */
     private ConfigurableApplicationContext start(String lockTimeout) {
         return new SpringApplicationBuilder(MigratingApplication.class).web(WebApplicationType.NONE).run(
                 "--spring.datasource.url=" + database.url(),
@@ -99,7 +102,7 @@ class SchemaMigrationsIT {
                 // One connection: the lock and the migration share it, so the smallest pool cannot deadlock.
                 "--spring.datasource.hikari.maximum-pool-size=1",
                 "--spring.liquibase.change-log=classpath:db/changelog/test-changelog.yaml",
-                "--paas.migrations.lock-timeout=" + lockTimeout,
+                lockTimeout,
                 "--spring.main.banner-mode=off");
     }
 

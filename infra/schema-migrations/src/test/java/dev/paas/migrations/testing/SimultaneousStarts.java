@@ -12,15 +12,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * For tests of replicas that start at the same moment (shipped in this module's test-jar): runs {@code start} on
- * {@code count} threads released together by a barrier, and returns what each returned.
+ * {@code count} threads released together by a barrier, and returns what each returned. Spring Boot initialises its
+ * logging system at every application start, which is not safe from several threads at once (logback throws
+ * {@code ConcurrentModificationException}), so the starts run with Boot's logging system set to {@code none}: they log
+ * through the logging the test JVM has already set up.
  */
 public final class SimultaneousStarts {
+
+    /** The system property naming Spring Boot's logging system ({@code LoggingSystem.SYSTEM_PROPERTY}). */
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
 
     private SimultaneousStarts() {
     }
 
     /** Fails with the first start's failure, or when one has not returned within {@code timeout}. */
     public static <T> List<T> of(int count, Duration timeout, Callable<T> start) throws Exception {
+        String loggingSystem = System.getProperty(LOGGING_SYSTEM);
+        System.setProperty(LOGGING_SYSTEM, "none");
+        try {
+            return together(count, timeout, start);
+        } finally {
+            if (loggingSystem == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            } else {
+                System.setProperty(LOGGING_SYSTEM, loggingSystem);
+            }
+        }
+    }
+
+    private static <T> List<T> together(int count, Duration timeout, Callable<T> start) throws Exception {
         CyclicBarrier together = new CyclicBarrier(count);
         ExecutorService threads = Executors.newFixedThreadPool(count);
         try {

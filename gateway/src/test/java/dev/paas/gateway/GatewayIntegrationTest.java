@@ -4,7 +4,6 @@ import dev.paas.messaging.testing.EventBus;
 import dev.paas.testing.ComponentTestDefaults;
 import dev.paas.tokens.testing.TestTokens;
 import dev.paas.testing.ServiceComponentTest;
-import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,14 +39,7 @@ public abstract class GatewayIntegrationTest {
 
     /** The JetStream server (and a client of it) the gateway test contexts of this JVM are bound to. */
     protected static EventBus bus() {
-        try {
-            return EventBus.shared();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot connect to the test JetStream server: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while connecting to the test JetStream server", e);
-        }
+        return EventBus.shared();
     }
 
     /** The services behind the gateway and the key set its token verification trusts. */

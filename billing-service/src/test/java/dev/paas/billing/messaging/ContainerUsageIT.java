@@ -3,10 +3,12 @@ package dev.paas.billing.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.billing.testing.BillingServiceIntegrationTest;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
 import dev.paas.messaging.EventEnvelope;
+import dev.paas.messaging.testing.EventBus;
+import dev.paas.testing.SecuredComponentTest;
+import dev.paas.testing.ServiceComponentTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** billing-service opens and closes usage intervals from container facts on JetStream. */
-class ContainerUsageIT extends BillingServiceIntegrationTest {
+@ServiceComponentTest(database = "paas_billing_test")
+class ContainerUsageIT extends SecuredComponentTest {
+
+    private final EventBus bus = EventBus.shared();
 
     @Autowired
     JdbcTemplate jdbc;

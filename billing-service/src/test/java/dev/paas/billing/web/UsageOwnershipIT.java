@@ -3,8 +3,10 @@ package dev.paas.billing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.billing.testing.BillingServiceIntegrationTest;
 import dev.paas.contracts.runtime.ContainerStarted;
+import dev.paas.messaging.testing.EventBus;
+import dev.paas.testing.SecuredComponentTest;
+import dev.paas.testing.ServiceComponentTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A project's usage is its owner's: others get the answer an unknown project gets. */
-class UsageOwnershipIT extends BillingServiceIntegrationTest {
+@ServiceComponentTest(database = "paas_billing_test")
+class UsageOwnershipIT extends SecuredComponentTest {
+
+    private final EventBus bus = EventBus.shared();
 
     private final UUID owner = UUID.randomUUID();
     private final UUID stranger = UUID.randomUUID();
@@ -44,7 +49,7 @@ class UsageOwnershipIT extends BillingServiceIntegrationTest {
         String path = "/api/v1/billing/projects/" + projectId + "/usage";
         for (String token : new String[] {null, tokens.expired(owner), tokens.algNone(owner), tokens.otherKey(owner),
                 tokens.wrongIssuer(owner)}) {
-            HttpResponse<String> response = get(path, token, true);
+            HttpResponse<String> response = get(path, token);
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
         }

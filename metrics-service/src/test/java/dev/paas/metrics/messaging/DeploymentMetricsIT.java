@@ -7,14 +7,19 @@ import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
 import dev.paas.contracts.runtime.ContainerHealthy;
 import dev.paas.messaging.EventEnvelope;
-import dev.paas.metrics.testing.MetricsServiceIntegrationTest;
+import dev.paas.messaging.testing.EventBus;
+import dev.paas.testing.SecuredComponentTest;
+import dev.paas.testing.ServiceComponentTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** metrics-service hears build and runtime facts from JetStream and reports them to the deployment's owner. */
-class DeploymentMetricsIT extends MetricsServiceIntegrationTest {
+@ServiceComponentTest(database = "paas_metrics_test")
+class DeploymentMetricsIT extends SecuredComponentTest {
+
+    private final EventBus bus = EventBus.shared();
 
     @Test
     void recordsMilestonesAndTimeToLiveOncePerDeployment() throws Exception {
@@ -35,6 +40,6 @@ class DeploymentMetricsIT extends MetricsServiceIntegrationTest {
         assertThat(counts).contains("{\"milestone\":\"BUILD_STARTED\",\"deployments\":1}")
                 .contains("{\"milestone\":\"IMAGE_BUILT\",\"deployments\":1}")
                 .contains("{\"milestone\":\"HEALTHY\",\"deployments\":1}");
-        assertThat(get("/actuator/prometheus", (String) null, false).body()).contains("paas_deployment_milestones_total");
+        assertThat(get("/actuator/prometheus", (String) null).body()).contains("paas_deployment_milestones_total");
     }
 }

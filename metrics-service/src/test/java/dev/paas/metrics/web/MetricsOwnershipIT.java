@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.runtime.ContainerHealthy;
-import dev.paas.metrics.testing.MetricsServiceIntegrationTest;
+import dev.paas.messaging.testing.EventBus;
+import dev.paas.testing.SecuredComponentTest;
+import dev.paas.testing.ServiceComponentTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A deployment's metrics are its owner's: others get the answer a missing deployment gets. */
-class MetricsOwnershipIT extends MetricsServiceIntegrationTest {
+@ServiceComponentTest(database = "paas_metrics_test")
+class MetricsOwnershipIT extends SecuredComponentTest {
+
+    private final EventBus bus = EventBus.shared();
 
     private final UUID owner = UUID.randomUUID();
     private final UUID stranger = UUID.randomUUID();
@@ -50,7 +55,7 @@ class MetricsOwnershipIT extends MetricsServiceIntegrationTest {
                         + "{\"milestone\":\"HEALTHY\",\"deployments\":1}]");
 
         assertThat(get("/api/v1/admin/metrics/deployments", owner).statusCode()).isEqualTo(403);
-        HttpResponse<String> everyone = get("/api/v1/admin/metrics/deployments", tokens.admin(stranger), true);
+        HttpResponse<String> everyone = get("/api/v1/admin/metrics/deployments", tokens.admin(stranger));
         assertThat(everyone.statusCode()).isEqualTo(200);
         assertThat(everyone.body()).contains("BUILD_STARTED");
     }
@@ -60,11 +65,11 @@ class MetricsOwnershipIT extends MetricsServiceIntegrationTest {
         String path = "/api/v1/metrics/deployments/" + deploymentId + "/time-to-live";
         for (String token : new String[] {null, tokens.expired(owner), tokens.algNone(owner), tokens.otherKey(owner),
                 tokens.wrongAudience(owner)}) {
-            HttpResponse<String> response = get(path, token, true);
+            HttpResponse<String> response = get(path, token);
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
         }
-        assertThat(get("/api/v1/metrics/deployments", (String) null, false).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/metrics/deployments", (String) null).statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> timeToLive(UUID deployment, UUID caller) throws Exception {

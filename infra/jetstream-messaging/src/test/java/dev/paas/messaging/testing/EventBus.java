@@ -8,6 +8,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * For service component tests: a JetStream server plus a client that publishes events the way other services do,
@@ -31,10 +32,17 @@ public final class EventBus implements AutoCloseable {
      * A client of the JVM's shared server ({@link NatsServerProcess#shared()}), the one every
      * {@code @ServiceComponentTest} context is bound to; closed when the JVM exits.
      */
-    public static synchronized EventBus shared() throws IOException, InterruptedException {
+    public static synchronized EventBus shared() {
         if (shared == null) {
             NatsServerProcess server = NatsServerProcess.shared();
-            shared = new EventBus(server, Nats.connect(server.url()));
+            try {
+                shared = new EventBus(server, Nats.connect(server.url()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot connect to the test JetStream server " + server.url(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while connecting to the test JetStream server", e);
+            }
         }
         return shared;
     }

@@ -3,8 +3,8 @@ package dev.paas.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.messaging.testing.EventBus;
-import dev.paas.migrations.testing.FreshDatabase;
-import dev.paas.migrations.testing.SimultaneousStarts;
+import dev.paas.testing.FreshDatabase;
+import dev.paas.testing.SimultaneousStarts;
 import dev.paas.tokens.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;

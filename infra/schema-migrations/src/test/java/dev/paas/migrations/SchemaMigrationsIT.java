@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.migrations.testing.FreshDatabase;
-import dev.paas.migrations.testing.SimultaneousStarts;
+import dev.paas.testing.FreshDatabase;
+import dev.paas.testing.SimultaneousStarts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

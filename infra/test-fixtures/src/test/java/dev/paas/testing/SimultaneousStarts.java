@@ -1,4 +1,4 @@
-package dev.paas.migrations.testing;
+package dev.paas.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * For tests of replicas that start at the same moment (shipped in this module's test-jar): runs {@code start} on
+ * For tests of replicas that start at the same moment: runs {@code start} on
  * {@code count} threads released together by a barrier, and returns what each returned. Spring Boot initialises its
  * logging system at every application start, which is not safe from several threads at once (logback throws
  * {@code ConcurrentModificationException}), so the starts run with Boot's logging system set to {@code none}: they log

@@ -1,9 +1,8 @@
-package dev.paas.migrations.testing;
+package dev.paas.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,9 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * For tests that must start from an empty database (shipped in this module's test-jar): a database under a unique
- * name on the local PostgreSQL server ({@code PAAS_TEST_DB_HOST}, 127.0.0.1:5432 by default), created before each
- * test and dropped after it (after the test's own {@code @AfterEach}, so what it started is stopped first):
+ * A JUnit extension for tests that start from an empty database on every test (replicas migrating a new
+ * database): a {@link TestDatabases#fresh fresh database} made before each test and dropped after it (after the
+ * test's own {@code @AfterEach}, so what it started is stopped first):
  *
  * <pre>{@code
  * @RegisterExtension
@@ -22,35 +21,31 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class FreshDatabase implements BeforeEachCallback, AfterEachCallback {
 
-    private static final String HOST = System.getenv().getOrDefault("PAAS_TEST_DB_HOST", "127.0.0.1:5432");
     private static final String USER = "postgres";
 
     private final String prefix;
-    private String name;
+    private TestDatabases.Fresh database;
 
     private FreshDatabase(String prefix) {
         this.prefix = prefix;
     }
 
-    /** A database named {@code <prefix>_<random>} for each test; the prefix is a lower-case SQL identifier. */
+    /** A database named {@code <prefix>_fresh_<random>} for each test; the prefix is a lower-case SQL identifier. */
     public static FreshDatabase perTest(String prefix) {
         return new FreshDatabase(prefix);
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws SQLException {
-        name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection server = server()) {
-            server.createStatement().execute("create database " + name);
-        }
+    public void beforeEach(ExtensionContext context) {
+        database = TestDatabases.fresh(prefix);
     }
 
     public String name() {
-        return name;
+        return database.name();
     }
 
     public String url() {
-        return "jdbc:postgresql://" + HOST + "/" + name;
+        return database.url();
     }
 
     public String username() {
@@ -69,13 +64,7 @@ public final class FreshDatabase implements BeforeEachCallback, AfterEachCallbac
 
     /** Drops the database, ending whatever sessions a failed test left on it. */
     @Override
-    public void afterEach(ExtensionContext context) throws SQLException {
-        try (Connection server = server()) {
-            server.createStatement().execute("drop database if exists " + name + " with (force)");
-        }
-    }
-
-    private Connection server() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
+    public void afterEach(ExtensionContext context) {
+        database.close();
     }
 }

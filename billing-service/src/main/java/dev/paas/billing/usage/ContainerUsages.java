@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** Every container interval billing knows of. */
-public interface ContainerUsages extends ListCrudRepository<ContainerUsage, UUID> {
+interface ContainerUsages extends ListCrudRepository<ContainerUsage, UUID> {
 
     List<ContainerUsage> findByProjectIdAndOwnerIdOrderByStartedAtDesc(UUID projectId, UUID ownerId);
 }

@@ -1,5 +1,6 @@
 package dev.paas.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -85,6 +86,18 @@ public final class ServiceArchitecture {
                 .because("HTTP is an adapter: web/ calls the feature packages, never the other way round")
                 // A service whose every package is an HTTP adapter (the gateway) has nothing to check here.
                 .allowEmptyShould(!httpAdapters.isEmpty());
+    }
+
+    /**
+     * Repositories stay package-private behind their feature's application service, which checks ownership and
+     * state; nothing outside the feature queries them directly.
+     */
+    public ArchRule repositoriesArePackagePrivate() {
+        return classes().that().resideInAPackage(base + "..")
+                .and().areAssignableTo("org.springframework.data.repository.Repository")
+                .should().notBePublic()
+                .because("a feature's repository is reached through its application service")
+                .allowEmptyShould(true);
     }
 
     /** Only {@code messaging} subscribes to events and writes to the outbox. */

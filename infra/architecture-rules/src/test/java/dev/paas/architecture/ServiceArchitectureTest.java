@@ -46,6 +46,11 @@ public abstract class ServiceArchitectureTest {
         architecture.onlyMessagingSubscribesAndPublishes().check(classes());
     }
 
+    @Test
+    void repositoriesArePackagePrivate() {
+        architecture.repositoriesArePackagePrivate().check(classes());
+    }
+
     /** The service's main classes, for the additional rules a service's own test may keep. */
     protected final JavaClasses classes() {
         if (classes == null) {

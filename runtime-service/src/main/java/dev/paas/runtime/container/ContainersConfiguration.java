@@ -2,6 +2,7 @@ package dev.paas.runtime.container;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.paas.docker.DockerCalls;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,5 +17,11 @@ class ContainersConfiguration {
     AppContainers appContainers(DockerClient docker, DockerCalls calls,
             @Value("${paas.docker.stop-grace:10s}") Duration stopGrace) {
         return new AppContainers(docker, calls, stopGrace);
+    }
+
+    /** Reads app containers' listening sockets from this side's {@code /proc} first, see {@link ContainerSockets}. */
+    @Bean
+    ContainerSockets containerSockets(DockerClient docker, DockerCalls calls) {
+        return new ContainerSockets(docker, calls, Path.of("/proc"));
     }
 }

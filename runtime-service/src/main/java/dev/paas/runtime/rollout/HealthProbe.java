@@ -1,7 +1,9 @@
 package dev.paas.runtime.rollout;
 
 import dev.paas.runtime.container.AppContainers;
+import dev.paas.runtime.container.ContainerSockets;
 import dev.paas.runtime.container.ContainerState;
+import dev.paas.runtime.container.ListeningSocket;
 import dev.paas.runtime.container.StartedContainer;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,21 +22,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Waits for a new container to answer HTTP on its published port: any status below 500 counts, so an app
  * without a page at {@code /} is still healthy. Between attempts it asks Docker whether the container is
- * still running, so a crash fails the rollout at once instead of after the timeout.
+ * still running, so a crash fails the rollout at once instead of after the timeout. An app that keeps running
+ * but never answers is explained by the sockets it listens on inside its container ({@link ContainerSockets})
+ * and its last log lines.
  */
 class HealthProbe {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     private final AppContainers containers;
+    private final ContainerSockets sockets;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final Duration interval;
     private final int logLines;
 
-    HealthProbe(AppContainers containers, HttpClient http, ScheduledExecutorService scheduler, Duration interval,
-            int logLines) {
+    HealthProbe(AppContainers containers, ContainerSockets sockets, HttpClient http,
+            ScheduledExecutorService scheduler, Duration interval, int logLines) {
         this.containers = containers;
+        this.sockets = sockets;
         this.http = http;
         this.scheduler = scheduler;
         this.interval = interval;
@@ -86,7 +93,9 @@ class HealthProbe {
                     logLines));
         }
         if (System.nanoTime() - deadline >= 0) {
-            return new Silent(appPort, timeout, lastStatus.get());
+            return lastStatus.get() >= 500 ? new Silent(appPort, timeout, lastStatus.get(), Optional.empty(), List.of())
+                    : new Silent(appPort, timeout, 0, sockets.listening(container.id()),
+                            containers.lastLogLines(container.id(), logLines));
         }
         return null;
     }
@@ -121,33 +130,24 @@ class HealthProbe {
     /** The container stopped before the app answered. */
     record Exited(long exitCode, boolean oomKilled, List<String> lastLogLines) implements Outcome {
 
-        // the reason travels in an event and is shown on the dashboard: a log tail, not the whole log
-        private static final int MAX_LINE = 300;
-        private static final int MAX_LOG = 3000;
-
         @Override
         public String failure() {
             String cause = oomKilled ? "container was killed for exceeding its memory limit (exit code " + exitCode
                     + ")" : "container exited with code " + exitCode;
-            return lastLogLines.isEmpty() ? cause + " and wrote no log" : cause + ": " + logTail();
-        }
-
-        private String logTail() {
-            StringBuilder tail = new StringBuilder();
-            for (int i = lastLogLines.size() - 1; i >= 0; i--) {
-                String line = lastLogLines.get(i);
-                line = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line;
-                if (tail.length() + line.length() + 1 > MAX_LOG) {
-                    break;
-                }
-                tail.insert(0, tail.isEmpty() ? line : line + "\n");
-            }
-            return tail.toString();
+            String tail = LogTail.of(lastLogLines);
+            return tail.isEmpty() ? cause + " and wrote no log" : cause + ": " + tail;
         }
     }
 
-    /** The container kept running but never answered, or only with server errors ({@code lastStatus}). */
-    record Silent(int appPort, Duration waited, int lastStatus) implements Outcome {
+    /**
+     * The container kept running but never answered, or only with server errors ({@code lastStatus}, then
+     * nothing else is looked at).
+     *
+     * @param listening the sockets it listened on at the end, empty when they could not be read
+     * @param lastLogLines its last log lines at the end
+     */
+    record Silent(int appPort, Duration waited, int lastStatus, Optional<List<ListeningSocket>> listening,
+            List<String> lastLogLines) implements Outcome {
 
         @Override
         public String failure() {
@@ -155,7 +155,9 @@ class HealthProbe {
             if (lastStatus >= 500) {
                 return "app answered only with HTTP " + lastStatus + " on port " + appPort + " within " + within;
             }
-            return "app did not answer HTTP on port " + appPort + " within " + within;
+            String silent = "app did not answer HTTP on port " + appPort + " within " + within;
+            return silent + listening.map(sockets -> PortAdvice.explain(appPort, sockets, lastLogLines))
+                    .orElseGet(() -> PortAdvice.logOf(lastLogLines));
         }
     }
 }

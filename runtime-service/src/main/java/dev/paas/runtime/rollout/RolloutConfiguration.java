@@ -1,6 +1,7 @@
 package dev.paas.runtime.rollout;
 
 import dev.paas.runtime.container.AppContainers;
+import dev.paas.runtime.container.ContainerSockets;
 import dev.paas.runtime.ingress.AppUrls;
 import dev.paas.runtime.ingress.CaddyRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,13 +37,13 @@ class RolloutConfiguration {
     }
 
     @Bean
-    HealthProbe healthProbe(AppContainers containers, ScheduledExecutorService healthProbeScheduler,
-            RuntimeProperties properties) {
+    HealthProbe healthProbe(AppContainers containers, ContainerSockets sockets,
+            ScheduledExecutorService healthProbeScheduler, RuntimeProperties properties) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1))
                 .build();
-        return new HealthProbe(containers, http, healthProbeScheduler, properties.healthPollInterval(),
+        return new HealthProbe(containers, sockets, http, healthProbeScheduler, properties.healthPollInterval(),
                 properties.logLines());
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rollouts end to end inside the service: a recorded release becomes a limited container behind Caddy; failures
@@ -119,14 +120,43 @@ class RolloutIT extends RuntimeIntegrationSupport {
     }
 
     @Test
-    void failsAnAppThatNeverAnswersWithinTheHealthTimeout() {
+    void failsAnAppThatOpensNoPortWithItsLastLogLines() {
         BuiltImage image = imageBuilt(TestImages.SILENT);
 
         schedule(image);
         Release release = awaitStatus(image.deploymentId(), ReleaseStatus.FAILED);
 
-        assertThat(release.error()).isEqualTo("app did not answer HTTP on port 3000 within 5 s");
+        assertThat(release.error()).startsWith("app did not answer HTTP on port 3000 within 5 s: it opened no port; "
+                + "its last log lines:\n").contains(TestImages.SILENT_MARKER);
+        assertThat(reasonOnDeploymentFailed(image.deploymentId())).isEqualTo(release.error());
         assertThat(TestDocker.containersLabelled("paas.deployment", image.deploymentId().toString())).isEmpty();
+    }
+
+    @Test
+    void failsAnAppListeningOnLoopbackOnlySayingWhere() {
+        BuiltImage image = imageBuilt(TestImages.LOOPBACK);
+
+        schedule(image);
+        Release release = awaitStatus(image.deploymentId(), ReleaseStatus.FAILED);
+
+        assertThat(release.error()).isEqualTo("app did not answer HTTP on port 3000 within 5 s: the app listens on "
+                + "127.0.0.1:3000 inside its container; listen on 0.0.0.0 or on $PORT");
+        assertThat(reasonOnDeploymentFailed(image.deploymentId())).isEqualTo(release.error());
+        assertThat(TestDocker.containersLabelled("paas.deployment", image.deploymentId().toString())).isEmpty();
+    }
+
+    @Test
+    void failsAnAppListeningOnAnotherPortSayingWhich() {
+        BuiltImage image = imageBuilt(TestImages.OTHER_PORT);
+
+        schedule(image);
+        Release release = awaitStatus(image.deploymentId(), ReleaseStatus.FAILED);
+
+        // Node binds 0.0.0.0 as told; the stand-in's Caddy binds [::]
+        assertThat(release.error()).startsWith("app did not answer HTTP on port 3000 within 5 s: the app listens on ")
+                .containsPattern("(0\\.0\\.0\\.0|\\[::\\]):8080, not on port 3000")
+                .endsWith(", not on port 3000: set the port to 8080 or listen on $PORT");
+        assertThat(reasonOnDeploymentFailed(image.deploymentId())).isEqualTo(release.error());
     }
 
     @Test
@@ -271,6 +301,13 @@ class RolloutIT extends RuntimeIntegrationSupport {
     private List<String> eventsOf(UUID deploymentId) {
         return jdbc.queryForList("select subject from outbox_event where aggregate_id = ? order by occurred_at, id",
                 String.class, deploymentId.toString());
+    }
+
+    /** The reason the outbox carries on the deployment's {@code DeploymentFailed}, as project-service reads it. */
+    private String reasonOnDeploymentFailed(UUID deploymentId) {
+        String envelope = jdbc.queryForObject("select envelope from outbox_event where aggregate_id = ? and subject = "
+                + "'paas.runtime.deployment-failed.v1'", String.class, deploymentId.toString());
+        return JsonMapper.builder().build().readTree(envelope).path("payload").path("reason").asString();
     }
 
     private void printTimers() {

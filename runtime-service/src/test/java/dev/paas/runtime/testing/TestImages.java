@@ -25,7 +25,10 @@ import java.util.stream.Stream;
  * <li>{@link #APP}: answers every request on {@code $PORT} with {@code hello from <hostname>} (Docker sets the
  * hostname to the first 12 characters of the container id).
  * <li>{@link #CRASH}: writes a line containing {@link #CRASH_MARKER} and exits with code 1 at once.
- * <li>{@link #SILENT}: keeps running but never listens on {@code $PORT}.
+ * <li>{@link #SILENT}: keeps running, prints a line containing {@link #SILENT_MARKER} and never opens a port.
+ * <li>{@link #LOOPBACK}: answers on {@code $PORT}, but on 127.0.0.1 only (unreachable through the published port).
+ * <li>{@link #OTHER_PORT}: answers on port {@value #OTHER_PORT_NUMBER} of every address, whatever {@code $PORT}
+ * says.
  * </ul>
  */
 public final class TestImages {
@@ -33,7 +36,11 @@ public final class TestImages {
     public static final String APP = "paas-test/runtime-app:1";
     public static final String CRASH = "paas-test/runtime-crash:1";
     public static final String SILENT = "paas-test/runtime-silent:1";
+    public static final String LOOPBACK = "paas-test/runtime-loopback:1";
+    public static final String OTHER_PORT = "paas-test/runtime-other-port:1";
     public static final String CRASH_MARKER = "crash-marker";
+    public static final String SILENT_MARKER = "silent-marker";
+    public static final int OTHER_PORT_NUMBER = 8080;
     public static final String NODE_BASE = "paas/node:18";
 
     private static boolean built;
@@ -94,8 +101,19 @@ public final class TestImages {
                 """);
         build(docker, SILENT, context, """
                 FROM paas/node:18
-                CMD ["node", "-e", "setInterval(() => {}, 1000)"]
+                CMD ["node", "-e", "console.log('connecting to the database...'); \\
+                console.error('%s: still waiting'); setInterval(() => {}, 1000)"]
+                """.formatted(SILENT_MARKER));
+        build(docker, LOOPBACK, context, """
+                FROM paas/node:18
+                CMD ["node", "-e", "require('http').createServer((q, s) => s.end('only here')) \\
+                .listen(process.env.PORT, '127.0.0.1')"]
                 """);
+        build(docker, OTHER_PORT, context, """
+                FROM paas/node:18
+                CMD ["node", "-e", "require('http').createServer((q, s) => s.end('elsewhere')) \\
+                .listen(%d, '0.0.0.0')"]
+                """.formatted(OTHER_PORT_NUMBER));
     }
 
     private static void buildStandIn(DockerClient docker) throws IOException {
@@ -122,19 +140,33 @@ public final class TestImages {
                 	respond "hello from {system.hostname}" 200
                 }
                 """);
-        Files.writeString(context.resolve("Silentfile"), """
+        Files.writeString(context.resolve("Loopbackfile"), """
                 {
                 	admin off
                 	auto_https off
                 }
-                :65000 {
-                	respond "not on the app port" 200
+                http://127.0.0.1:{$PORT} {
+                	bind 127.0.0.1
+                	respond "only here" 200
                 }
+                """);
+        Files.writeString(context.resolve("OtherPortfile"), """
+                {
+                	admin off
+                	auto_https off
+                }
+                :%d {
+                	respond "elsewhere" 200
+                }
+                """.formatted(OTHER_PORT_NUMBER));
+        // no admin endpoint and no apps: Caddy runs and opens no port; --environ prints the marker variable
+        Files.writeString(context.resolve("silent.json"), """
+                {"admin": {"disabled": true}}
                 """);
         String base = """
                 FROM scratch
                 COPY rootfs/ /
-                COPY Caddyfile Silentfile /etc/
+                COPY Caddyfile Loopbackfile OtherPortfile silent.json /etc/
                 ENV HOME=/tmp XDG_DATA_HOME=/tmp XDG_CONFIG_HOME=/tmp
                 """;
         build(docker, APP, context, base + """
@@ -144,7 +176,14 @@ public final class TestImages {
                 CMD ["/usr/bin/caddy", "run", "--config", "/%s.json"]
                 """.formatted(CRASH_MARKER));
         build(docker, SILENT, context, base + """
-                CMD ["/usr/bin/caddy", "run", "--config", "/etc/Silentfile", "--adapter", "caddyfile"]
+                ENV MARKER=%s
+                CMD ["/usr/bin/caddy", "run", "--environ", "--config", "/etc/silent.json"]
+                """.formatted(SILENT_MARKER));
+        build(docker, LOOPBACK, context, base + """
+                CMD ["/usr/bin/caddy", "run", "--config", "/etc/Loopbackfile", "--adapter", "caddyfile"]
+                """);
+        build(docker, OTHER_PORT, context, base + """
+                CMD ["/usr/bin/caddy", "run", "--config", "/etc/OtherPortfile", "--adapter", "caddyfile"]
                 """);
     }
 

@@ -94,6 +94,18 @@ class BuildLogStreamIT extends GatewayIntegrationTest {
         assertThat(LAST_EVENT_ID.get()).isEqualTo("7");
     }
 
+    /** The circuit breaker's 35 s time limit would end a stream that lasts longer: the stream's route has none. */
+    @Test
+    void routesFollowedLogsPastTheCircuitBreaker() throws Exception {
+        HttpResponse<String> routes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/actuator/gateway/routes/build-log-stream"))
+                .header("Authorization", "Bearer " + TOKENS.admin(UUID.randomUUID())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(routes.statusCode()).isEqualTo(200);
+        assertThat(routes.body()).contains("follow", "\"response-timeout\":-1").doesNotContain("CircuitBreaker");
+    }
+
     private static void write(OutputStream body, String text) throws IOException {
         body.write(text.getBytes(StandardCharsets.UTF_8));
         body.flush();

@@ -20,7 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workDir where repositories are cloned; empty means a {@code paas-build} folder in the temp directory
  * @param allowLocalRepositories whether {@code file://} and loopback repository URLs are accepted (local mode)
  * @param extraCaFile PEM bundle added to generated images as trusted CAs (a TLS-intercepting proxy); empty = none
- * @param maxLogLines lines kept per build log; the rest is cut with a note
  * @param runtimes the runtime catalog: stacks built from a template, by name
  */
 @ConfigurationProperties("paas.build")
@@ -34,7 +33,6 @@ public record BuildProperties(
         @DefaultValue("") String workDir,
         @DefaultValue("false") boolean allowLocalRepositories,
         @DefaultValue("") String extraCaFile,
-        @DefaultValue("20000") int maxLogLines,
         Map<String, Runtime> runtimes) {
 
     public BuildProperties {

@@ -1,5 +1,6 @@
 package dev.paas.build.builds;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -26,13 +27,12 @@ public class BuildQueries {
         return builds.findById(id).filter(build -> build.isOwnedBy(caller)).map(BuildView::of);
     }
 
-    /** The build log so far, one line per line; empty when {@code caller}'s deployment has no build. */
+    /** The build log so far, oldest line first; empty when {@code caller}'s deployment has no build. */
     @Transactional(readOnly = true)
-    public Optional<String> log(UUID id, UUID caller) {
+    public Optional<List<LogLine>> log(UUID id, UUID caller) {
         if (builds.findById(id).filter(build -> build.isOwnedBy(caller)).isEmpty()) {
             return Optional.empty();
         }
-        var lines = logs.lines(id);
-        return Optional.of(lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+        return Optional.of(logs.lines(id));
     }
 }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,25 +35,23 @@ final class BuildRunner {
     private final RunningBuilds running;
     private final BuildLogs logs;
     private final BuildWorkspace workspace;
-    private final int maxLogLines;
     private final MeterRegistry meters;
 
     BuildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images, RunningBuilds running,
-            BuildLogs logs, BuildWorkspace workspace, int maxLogLines, MeterRegistry meters) {
+            BuildLogs logs, BuildWorkspace workspace, MeterRegistry meters) {
         this.checkouts = checkouts;
         this.contexts = contexts;
         this.images = images;
         this.running = running;
         this.logs = logs;
         this.workspace = workspace;
-        this.maxLogLines = maxLogLines;
         this.meters = meters;
     }
 
     /** Runs the build; {@code stopping} tells whether the worker is shutting down. */
     void run(ClaimedBuild build, BooleanSupplier stopping) {
-        Consumer<String> buildLog = logs.writer(build.id(), maxLogLines);
-        buildLog.accept(build.attempt() > 1
+        BuildLogWriter buildLog = logs.writer(build.id());
+        buildLog.phase(BuildPhase.CLONE, build.attempt() > 1
                 ? "==> Resuming build " + build.id() + " (attempt " + build.attempt() + ")"
                 : "==> Build " + build.id() + " of " + build.projectSlug());
         long started = System.nanoTime();
@@ -68,14 +65,17 @@ final class BuildRunner {
             Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), workDirectory.resolve("src"),
                     buildLog);
             requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage()));
+            buildLog.phase(BuildPhase.DETECT, "==> Detecting the stack");
             PreparedContext context = contexts.prepare(checkout.directory(), buildLog);
             stack = context.stack().name();
             requireClaim(running.recordStack(build, stack));
-            buildLog.accept("==> Building image " + tag);
+            buildLog.imageBuild(context.dockerfile(), "==> Building image " + tag);
             BuiltImage image = images.build(new ImageBuildRequest(context.directory(), context.dockerfile(), tag,
                     labels(build)), buildLog);
             int port = context.port().orElse(image.exposedTcpPorts().stream().findFirst().orElse(DEFAULT_PORT));
-            buildLog.accept("==> Built " + tag + " in " + seconds(started) + " s; the app listens on port " + port);
+            buildLog.phase(BuildPhase.IMAGE, "==> Built " + tag + " in " + seconds(started) + " s; the app listens on port "
+                    + port);
+            buildLog.phase(BuildPhase.DEPLOY, "==> Handing " + tag + " over to runtime-service (ImageBuilt)");
             running.succeed(build, tag, port);
             outcome = "succeeded";
         } catch (ClaimLost e) {
@@ -94,6 +94,7 @@ final class BuildRunner {
             outcome = endWith(build, buildLog, tag, "build failed: internal error in build-service (" + e + ")",
                     stopping);
         } finally {
+            buildLog.close();
             workspace.delete(workDirectory);
             meters.timer("paas.build.duration", "outcome", outcome, "stack", stack)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -109,13 +110,13 @@ final class BuildRunner {
     }
 
     /** Fails the build, unless the worker is stopping: then the interruption caused the error. */
-    private String endWith(ClaimedBuild build, Consumer<String> buildLog, String tag, String reason,
+    private String endWith(ClaimedBuild build, BuildLogWriter buildLog, String tag, String reason,
             BooleanSupplier stopping) {
         if (stopping.getAsBoolean()) {
             handBack(build, buildLog, tag);
             return "handed_back";
         }
-        buildLog.accept("==> Build failed: " + reason);
+        buildLog.note("==> Build failed: " + reason);
         removeImage(tag);
         running.fail(build, reason);
         return "failed";
@@ -127,11 +128,11 @@ final class BuildRunner {
         }
     }
 
-    private void handBack(ClaimedBuild build, Consumer<String> buildLog, String tag) {
+    private void handBack(ClaimedBuild build, BuildLogWriter buildLog, String tag) {
         // Cleared so the database and Docker calls below are not cut short; the pool thread ends right after.
         boolean interrupted = Thread.interrupted();
         try {
-            buildLog.accept("==> Interrupted: build-service is stopping; the build resumes when it is back");
+            buildLog.note("==> Interrupted: build-service is stopping; the build resumes when it is back");
             removeImage(tag);
             running.handBack(build);
         } finally {

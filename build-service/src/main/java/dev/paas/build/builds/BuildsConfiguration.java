@@ -30,8 +30,7 @@ class BuildsConfiguration {
     BuildRunner buildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images,
             RunningBuilds running, BuildLogs logs, BuildWorkspace workspace, BuildProperties properties,
             MeterRegistry meters) {
-        return new BuildRunner(checkouts, contexts, images, running, logs, workspace, properties.maxLogLines(),
-                meters);
+        return new BuildRunner(checkouts, contexts, images, running, logs, workspace, meters);
     }
 
     @Bean

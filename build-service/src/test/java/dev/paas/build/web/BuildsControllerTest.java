@@ -6,11 +6,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.paas.build.builds.BuildLogStreams;
+import dev.paas.build.builds.BuildPhase;
 import dev.paas.build.builds.BuildQueries;
 import dev.paas.build.builds.BuildStatus;
 import dev.paas.build.builds.BuildView;
+import dev.paas.build.builds.LogLine;
 import dev.paas.tokens.testing.TestTokens;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,11 @@ class BuildsControllerTest {
 
     private static final UUID ID = UUID.fromString("0192f0a1-0000-7000-8000-000000000001");
     private static final UUID USER = UUID.fromString("0192f0a1-0000-7000-8000-0000000000aa");
+    private static final List<LogLine> LINES = List.of(
+            new LogLine(7, Instant.parse("2026-12-01T10:00:00.123Z"), BuildPhase.CLONE, true, "==> Build of shop"),
+            new LogLine(8, Instant.parse("2026-12-01T10:00:00.200Z"), BuildPhase.CLONE, false,
+                    "Cloning file:///repo (branch main, depth 1)"),
+            new LogLine(9, Instant.parse("2026-12-01T10:00:01Z"), null, false, "Step 1/3 : FROM x"));
     private static TestTokens tokens;
 
     @Autowired
@@ -34,6 +43,9 @@ class BuildsControllerTest {
 
     @MockitoBean
     BuildQueries queries;
+
+    @MockitoBean
+    BuildLogStreams streams;
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
@@ -72,13 +84,54 @@ class BuildsControllerTest {
     }
 
     @Test
-    void servesTheBuildLogAsPlainText() throws Exception {
-        given(queries.log(ID, USER)).willReturn(Optional.of("Cloning file:///repo (branch main, depth 1)\nStep 1/3 : FROM x\n"));
+    void servesTheBuildLogAsPlainTextWithTimesAndPhases() throws Exception {
+        given(queries.log(ID, USER)).willReturn(Optional.of(LINES));
 
         mvc.perform(get("/api/v1/deployments/{id}/build-log", ID).header("Authorization", bearer()))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
-                .andExpect(content().string("Cloning file:///repo (branch main, depth 1)\nStep 1/3 : FROM x\n"));
+                .andExpect(content().string("""
+                        2026-12-01T10:00:00.123Z [clone] ==> Build of shop
+                        2026-12-01T10:00:00.200Z [clone] Cloning file:///repo (branch main, depth 1)
+                        2026-12-01T10:00:01Z Step 1/3 : FROM x
+                        """.replace("01Z Step", "01.000Z Step")));
+    }
+
+    @Test
+    void servesTheStructuredLinesForJsonClients() throws Exception {
+        given(queries.log(ID, USER)).willReturn(Optional.of(LINES));
+
+        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID).header("Authorization", bearer())
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.lines[0].id").value(7))
+                .andExpect(jsonPath("$.lines[0].phase").value("clone"))
+                .andExpect(jsonPath("$.lines[0].event").value("phase"))
+                .andExpect(jsonPath("$.lines[1].event").value("line"))
+                .andExpect(jsonPath("$.lines[1].text").value("Cloning file:///repo (branch main, depth 1)"))
+                .andExpect(jsonPath("$.lines[1].at").value("2026-12-01T10:00:00.200Z"));
+    }
+
+    @Test
+    void refusesToFollowAnUnknownDeploymentBeforeStreaming() throws Exception {
+        given(streams.open(ID, USER)).willReturn(Optional.empty());
+
+        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID).param("follow", "true")
+                        .header("Authorization", bearer()).accept(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("build " + ID
+                        + " not found: it was never requested or has not reached build-service yet"));
+    }
+
+    @Test
+    void namesAMalformedLastEventId() throws Exception {
+        mvc.perform(get("/api/v1/deployments/{id}/build-log", ID).param("follow", "true")
+                        .header("Authorization", bearer()).header("Last-Event-ID", "abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(
+                        "Last-Event-ID must be the id of a log line (a whole number of at least 0), was 'abc'"));
     }
 
     @Test

@@ -172,8 +172,13 @@ final class Platform {
 
     /** Polls the deployment until it is RUNNING or FAILED; returns every distinct status seen, in order. */
     List<String> awaitSettled(String deploymentId) {
+        return awaitSettled(deploymentId, DEPLOY_TIMEOUT);
+    }
+
+    /** {@link #awaitSettled(String)} waiting at most {@code atMost}. */
+    List<String> awaitSettled(String deploymentId, Duration atMost) {
         List<String> seen = new ArrayList<>();
-        await().atMost(DEPLOY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
             String status = deployment(deploymentId).get("status").asString();
             if (seen.isEmpty() || !seen.getLast().equals(status)) {
                 seen.add(status);

@@ -17,6 +17,11 @@ final class SampleRepositories {
     private SampleRepositories() {
     }
 
+    /** The directory holding the samples, one subdirectory each. */
+    static Path directory() {
+        return SAMPLES;
+    }
+
     /** A fresh repository holding a copy of sample {@code name}, committed on {@code branch}. */
     static Path create(String name, String branch) throws IOException, InterruptedException {
         Path repo = Files.createTempDirectory("paas-e2e-" + name);

@@ -1,0 +1,3 @@
+module example.com/go-stdlib
+
+go 1.19

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Deployment benchmark (run it with ./paas bench).
 #
-# For infra/samples/node-hello in a temporary git repository (file:// URL, local mode) it measures
+# For two samples, each in a temporary git repository (file:// URL, local mode): infra/samples/node-npm (a Node server
+# with real npm dependencies and a build step) and infra/samples/vite-static (a Vite site built to static files), it
+# measures
 #   platform cold: no app image, no build cache -> POST /api/v1/projects/{id}/deployments until the ingress answers 200
 #   platform warm: a committed source change -> deploy again until the ingress serves the new text
-#   floor cold/warm: the same app with a hand-written cache-friendly Dockerfile, docker build + docker run until the first 200
+#   floor cold/warm: the same app with a hand-written cache-friendly Dockerfile (infra/bench/floors/APP.Dockerfile),
+#                    docker build + docker run until the first 200
+#   clone: a shallow git clone of the repository (the cold goal allows floor x 1.5 + clone)
 # and the resident memory (VmRSS) of the idle services and Caddy.
 # Starts the platform with ./paas up if the gateway does not answer (and stops it at the end).
 # Traffic goes to 127.0.0.1 only; every wait is bounded.
@@ -39,7 +43,6 @@ DOMAIN=${PAAS_BASE_DOMAIN:-paas.localhost}
 TIMEOUT=${PAAS_BENCH_TIMEOUT:-300}
 FLOOR_ONLY=${PAAS_BENCH_FLOOR_ONLY:-0} # 1: measure only the floor (no platform needed)
 API="$GATEWAY/api/v1"
-SAMPLE=infra/samples/node-hello
 FLOOR_IMAGE=paas-bench/floor:latest
 RUN_DIR="$ROOT/.paas/run"
 RESULTS_DIR="$ROOT/.paas/bench"
@@ -79,22 +82,25 @@ api() {
 
 started_platform=false
 work=$(mktemp -d "${TMPDIR:-/tmp}/paas-bench.XXXXXX")
-project_id='' slug='' floor_cid=''
+project_id='' slug='' host='' floor_cid=''
+projects=()
 
 cleanup() {
   local rc=$?
   set +e
   [[ -n $floor_cid ]] && docker rm -f "$floor_cid" >/dev/null 2>&1
   docker rmi -f "$FLOOR_IMAGE" >/dev/null 2>&1
-  if [[ -n $project_id ]]; then
-    say "removing the bench project $slug"
-    if ! api DELETE "/projects/$project_id" >/dev/null 2>&1; then
-      echo "    (DELETE /api/v1/projects/$project_id failed; removing its containers, route and images directly)"
-      docker ps -aq --filter "label=paas.project=$project_id" | xargs -r docker rm -f >/dev/null
-      curl -s -o /dev/null --max-time 5 -X DELETE "http://127.0.0.1:2019/id/app-$slug"
+  local entry id name
+  for entry in "${projects[@]}"; do
+    id=${entry%%:*} name=${entry#*:}
+    say "removing the bench project $name"
+    if ! api DELETE "/projects/$id" >/dev/null 2>&1; then
+      echo "    (DELETE /api/v1/projects/$id failed; removing its containers, route and images directly)"
+      docker ps -aq --filter "label=paas.project=$id" | xargs -r docker rm -f >/dev/null
+      curl -s -o /dev/null --max-time 5 -X DELETE "http://127.0.0.1:2019/id/app-$name"
     fi
-    docker images --format '{{.Repository}}:{{.Tag}}' "paas-app/$slug" | xargs -r docker rmi -f >/dev/null 2>&1
-  fi
+    docker images --format '{{.Repository}}:{{.Tag}}' "paas-app/$name" | xargs -r docker rmi -f >/dev/null 2>&1
+  done
   rm -rf "$work"
   if $started_platform; then ./paas down; fi
   exit $rc
@@ -183,22 +189,10 @@ fi
 
 rss_idle_before=$(rss_table)
 
-platform_cold=0 platform_warm=0
-if [[ $FLOOR_ONLY != 1 ]]; then
-# ------------------------------------------------------------------------------------------------ sample repository
-name="bench-$(date +%s)"
-repo="$work/node-hello"
-cp -r "$SAMPLE" "$repo"
-# A package.json no other image has seen: other images built from the same sample (e.g. by the end-to-end tests) would
-# otherwise share the classic builder's layer cache and make the "cold" build warm.
-sed -i "s/\"name\": \"node-hello\"/\"name\": \"$name\"/" "$repo/package.json"
-git -C "$repo" init -q -b main
-git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost add -A
-git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost commit -qm 'node-hello'
-
-if ((${#auth[@]} == 0)); then
+# ------------------------------------------------------------------------------------------------ account
+if [[ $FLOOR_ONLY != 1 ]] && ((${#auth[@]} == 0)); then
   # No token given: a bench account of its own (an access token lives 15 minutes, longer than the bench).
-  email="$name@bench.paas.localhost"
+  email="bench-$(date +%s)@bench.paas.localhost"
   body=$(api POST /auth/register "{\"email\":\"$email\",\"password\":\"bench-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')\"}") || exit 1
   token=$(json_field "$body" accessToken)
   [[ -n $token ]] || die "unexpected answer to POST /auth/register: $body"
@@ -206,15 +200,7 @@ if ((${#auth[@]} == 0)); then
   echo "    signed up $email"
 fi
 
-say "creating project $name (file://$repo)"
-body=$(api POST /projects "{\"name\":\"$name\",\"repoUrl\":\"file://$repo\",\"branch\":\"main\"}") || exit 1
-project_id=$(json_field "$body" id)
-slug=$(json_field "$body" slug)
-[[ -n $project_id && -n $slug ]] || die "unexpected answer to POST /projects: $body"
-host="$slug.$DOMAIN"
-echo "    project $project_id, slug $slug, host $host"
-
-# deploy_and_wait EXPECTED_TEXT: deploy, print the milliseconds until the ingress serves EXPECTED_TEXT for $host
+# deploy_and_wait EXPECTED_TEXT: deploy $project_id, print the milliseconds until the ingress serves EXPECTED_TEXT for $host
 deploy_and_wait() {
   local expected=$1 t0 body deployment status='' last_status='' code text i=0 deadline
   t0=$(now_ms)
@@ -238,6 +224,7 @@ deploy_and_wait() {
       fi
       if [[ $status == FAILED ]]; then
         echo "deployment $deployment FAILED: $(json_field "$body" error)" >&2
+        api GET "/deployments/$deployment/build-log" 2>/dev/null | tail -n 30 >&2 || true
         return 1
       fi
     fi
@@ -247,49 +234,40 @@ deploy_and_wait() {
   return 1
 }
 
-# ------------------------------------------------------------------------------------------------ platform cold / warm
-say "platform, cold: removing paas-app/$slug images and the builder cache"
-docker images --format '{{.Repository}}:{{.Tag}}' "paas-app/$slug" | xargs -r docker rmi -f >/dev/null 2>&1 || true
-docker builder prune -af >/dev/null 2>&1 || true
-docker image prune -f >/dev/null 2>&1 || true # dangling layers of the classic builder
-platform_cold=$(deploy_and_wait 'hello from node') || die "cold deployment failed"
+# prune_build_cache: no builder cache and no dangling layers of the classic builder, so the next build is cold
+prune_build_cache() {
+  docker builder prune -af >/dev/null 2>&1 || true
+  docker image prune -f >/dev/null 2>&1 || true
+}
 
-say "platform, warm: committing a source change"
-sed -i 's/hello from node/hello from node, warm 1/' "$repo/server.js"
-git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost commit -qam 'warm change 1'
-platform_warm=$(deploy_and_wait 'hello from node, warm 1') || die "warm deployment failed"
-fi
+# make_repo APP DIR UNIQUE: the sample as a git repository in DIR, its package.json name made UNIQUE (other images built
+# from the same sample, e.g. by the end-to-end tests, would otherwise share the classic builder's layer cache and make
+# the "cold" build warm)
+make_repo() {
+  local app=$1 dir=$2 unique=$3
+  cp -r "infra/samples/$app" "$dir"
+  rm -rf "$dir/node_modules" "$dir/dist" "$dir/build"
+  [[ -f $dir/package.json ]] && sed -i "0,/\"name\": \"[^\"]*\"/s//\"name\": \"$unique\"/" "$dir/package.json"
+  git -C "$dir" init -q -b main
+  git -C "$dir" -c user.name=bench -c user.email=bench@paas.localhost add -A
+  git -C "$dir" -c user.name=bench -c user.email=bench@paas.localhost commit -qm "$app"
+}
 
-# ------------------------------------------------------------------------------------------------ floor
-floor="$work/floor"
-cp -r "$SAMPLE" "$floor"
-sed -i "s/\"name\": \"node-hello\"/\"name\": \"floor-$(date +%s)\"/" "$floor/package.json"
-cat >"$floor/Dockerfile" <<'EOF'
-FROM paas/node:18
-WORKDIR /app
-COPY package.json ./
-RUN npm install --omit=dev --no-audit --no-fund
-COPY . .
-ENV PORT=3000
-EXPOSE 3000
-CMD ["node", "server.js"]
-EOF
-printf 'Dockerfile\n.git\nnode_modules\n' >"$floor/.dockerignore"
-
-# floor_run EXPECTED_TEXT: build + run, set FLOOR_MS to the milliseconds until the container serves EXPECTED_TEXT
+# floor_run DIR PORT EXPECTED_TEXT: docker build + run of DIR's hand-written Dockerfile, set FLOOR_MS to the
+# milliseconds until the container serves EXPECTED_TEXT on 127.0.0.1
 floor_run() {
-  local expected=$1 t0 cid port deadline text old=$floor_cid
+  local dir=$1 port=$2 expected=$3 t0 cid published deadline text old=$floor_cid
   t0=$(now_ms)
-  DOCKER_BUILDKIT=0 docker build -q -t "$FLOOR_IMAGE" "$floor" >"$work/floor-build.log" 2>&1 || {
+  DOCKER_BUILDKIT=0 docker build -q -t "$FLOOR_IMAGE" "$dir" >"$work/floor-build.log" 2>&1 || {
     cat "$work/floor-build.log" >&2
     return 1
   }
-  cid=$(docker run -d -p 127.0.0.1::3000 "$FLOOR_IMAGE")
+  cid=$(docker run -d -p "127.0.0.1::$port" "$FLOOR_IMAGE")
   floor_cid=$cid
-  port=$(docker port "$cid" 3000/tcp | head -n 1 | sed 's/.*://')
+  published=$(docker port "$cid" "$port/tcp" | head -n 1 | sed 's/.*://')
   deadline=$((SECONDS + TIMEOUT))
   while ((SECONDS < deadline)); do
-    if text=$(curl -fs --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null) && [[ $text == *"$expected"* ]]; then
+    if text=$(curl -fs --max-time 2 "http://127.0.0.1:$published/" 2>/dev/null) && [[ $text == *"$expected"* ]]; then
       FLOOR_MS=$(($(now_ms) - t0))
       if [[ -n $old ]]; then docker rm -f "$old" >/dev/null 2>&1 || true; fi
       return 0
@@ -300,34 +278,90 @@ floor_run() {
   return 1
 }
 
-say "floor, cold: docker build + docker run of a hand-written Dockerfile, no image, no builder cache"
-docker rmi -f "$FLOOR_IMAGE" >/dev/null 2>&1 || true
-docker builder prune -af >/dev/null 2>&1 || true
-docker image prune -f >/dev/null 2>&1 || true
-floor_run 'hello from node' || die "floor cold run failed"
-floor_cold=$FLOOR_MS
-echo "    serving after $(secs "$floor_cold") s"
+# clone_ms DIR: milliseconds of a shallow clone of DIR (the allowance the cold goal adds to the floor)
+clone_ms() {
+  local t0 target="$work/clone-$RANDOM"
+  t0=$(now_ms)
+  git clone -q --depth 1 "file://$1" "$target" 2>/dev/null
+  echo $(($(now_ms) - t0))
+  rm -rf "$target"
+}
 
-say "floor, warm: source change"
-sed -i 's/hello from node/hello from node, floor warm/' "$floor/server.js"
-floor_run 'hello from node, floor warm' || die "floor warm run failed"
-floor_warm=$FLOOR_MS
-echo "    serving after $(secs "$floor_warm") s"
+# bench_app APP CHANGE_FILE TEXT FLOOR_PORT: platform cold/warm and floor cold/warm of one sample; appends a result line
+# "APP platform_cold platform_warm floor_cold floor_warm clone" to $work/results
+bench_app() {
+  local app=$1 change=$2 text=$3 floor_port=$4 unique repo floor body
+  local p_cold=0 p_warm=0 f_cold f_warm clone
+  unique="bench-$app-$(date +%s)"
+  say "$app"
+  if [[ $FLOOR_ONLY != 1 ]]; then
+    repo="$work/$app"
+    make_repo "$app" "$repo" "$unique"
+    body=$(api POST /projects "{\"name\":\"$unique\",\"repoUrl\":\"file://$repo\",\"branch\":\"main\"}") || return 1
+    project_id=$(json_field "$body" id)
+    slug=$(json_field "$body" slug)
+    [[ -n $project_id && -n $slug ]] || die "unexpected answer to POST /projects: $body"
+    host="$slug.$DOMAIN"
+    echo "    project $project_id, slug $slug, host $host"
+    projects+=("$project_id:$slug")
+
+    say "$app, platform cold: no image of the project, builder cache pruned"
+    prune_build_cache
+    p_cold=$(deploy_and_wait "$text") || die "$app: cold deployment failed"
+    say "$app, platform warm: committing a change to $change"
+    sed -i "s/$text/$text, warm/" "$repo/$change"
+    git -C "$repo" -c user.name=bench -c user.email=bench@paas.localhost commit -qam 'warm change'
+    p_warm=$(deploy_and_wait "$text, warm") || die "$app: warm deployment failed"
+  fi
+
+  floor="$work/floor-$app"
+  make_repo "$app" "$floor" "floor-$unique"
+  cp "infra/bench/floors/$app.Dockerfile" "$floor/Dockerfile"
+  printf 'Dockerfile\n.git\nnode_modules\ndist\nbuild\n' >"$floor/.dockerignore"
+  clone=$(clone_ms "$floor")
+  say "$app, floor cold: docker build + docker run of a hand-written Dockerfile, no image, no builder cache"
+  docker rmi -f "$FLOOR_IMAGE" >/dev/null 2>&1 || true
+  prune_build_cache
+  floor_run "$floor" "$floor_port" "$text" || die "$app: floor cold run failed"
+  f_cold=$FLOOR_MS
+  echo "    serving after $(secs "$f_cold") s"
+  say "$app, floor warm: source change"
+  sed -i "s/$text/$text, warm/" "$floor/$change"
+  floor_run "$floor" "$floor_port" "$text, warm" || die "$app: floor warm run failed"
+  f_warm=$FLOOR_MS
+  echo "    serving after $(secs "$f_warm") s"
+  docker rm -f "$floor_cid" >/dev/null 2>&1 || true
+  floor_cid=''
+  echo "$app $p_cold $p_warm $f_cold $f_warm $clone" >>"$work/results"
+}
+
+: >"$work/results"
+# A Node server with real npm dependencies and a build step, and the Vite static site (built, then served by nginx).
+bench_app node-npm src/server.js 'hello from node-npm' 3000
+bench_app vite-static index.html 'hello from vite-static' 80
 
 # ------------------------------------------------------------------------------------------------ memory
 say "memory: letting the platform settle for 10 s"
 sleep 10
 rss_idle_after=$(rss_table)
 
+# goal PLATFORM FLOOR CLONE: whether PLATFORM <= 1.5 x FLOOR + CLONE (milliseconds)
+goal() { awk -v p="$1" -v f="$2" -v c="$3" 'BEGIN { if (p <= 0) print "-"; else if (p <= 1.5 * f + c) printf "met (<= %.2f s)", (1.5 * f + c) / 1000; else printf "NOT met (> %.2f s)", (1.5 * f + c) / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", a / b; else print "-" }'; }
 p_secs() { if [[ $1 == 0 ]]; then echo -; else secs "$1"; fi; }
 {
   echo
-  echo "Deployment of infra/samples/node-hello ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores)"
-  printf '%-8s %12s %12s %10s\n' '' 'platform s' 'floor s' 'ratio'
-  printf '%-8s %12s %12s %10s\n' cold "$(p_secs "$platform_cold")" "$(secs "$floor_cold")" "$(ratio "$platform_cold" "$floor_cold")"
-  printf '%-8s %12s %12s %10s\n' warm "$(p_secs "$platform_warm")" "$(secs "$floor_warm")" "$(ratio "$platform_warm" "$floor_warm")"
-  echo "(platform: POST deployments -> first 200 with the new text through Caddy; floor: docker build + docker run -> first 200)"
+  echo "Deployments ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+  printf '%-12s %-5s %11s %9s %9s %8s   %s\n' app '' 'platform s' 'floor s' 'clone s' ratio goal
+  while read -r app pc pw fc fw clone; do
+    printf '%-12s %-5s %11s %9s %9s %8s   %s\n' "$app" cold "$(p_secs "$pc")" "$(secs "$fc")" "$(secs "$clone")" \
+      "$(ratio "$pc" "$fc")" "$(goal "$pc" "$fc" "$clone")"
+    printf '%-12s %-5s %11s %9s %9s %8s   %s\n' '' warm "$(p_secs "$pw")" "$(secs "$fw")" '' \
+      "$(ratio "$pw" "$fw")" "$(goal "$pw" "$fw" 0)"
+  done <"$work/results"
+  echo "(platform: POST deployments -> first 200 with the new text through Caddy; floor: docker build + docker run of a"
+  echo " hand-written cache-friendly Dockerfile (infra/bench/floors/) -> first 200; goals: warm <= 1.5x floor (aim 1.25x),"
+  echo " cold <= 1.5x floor + clone)"
   echo
   memory_table "$rss_idle_before" "$rss_idle_after"
 } | tee "$RESULTS"

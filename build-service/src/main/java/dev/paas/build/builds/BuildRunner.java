@@ -7,6 +7,7 @@ import dev.paas.build.image.ImageBuildRequest;
 import dev.paas.build.source.Checkout;
 import dev.paas.build.source.SourceCheckouts;
 import dev.paas.build.stack.BuildContexts;
+import dev.paas.build.stack.BuildOverrides;
 import dev.paas.build.stack.PreparedContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -68,8 +69,8 @@ final class BuildRunner {
             Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), workDirectory.resolve("src"),
                     buildLog);
             requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage()));
-            PreparedContext context = contexts.prepare(checkout.directory(), buildLog);
-            stack = context.stack().name();
+            PreparedContext context = contexts.prepare(checkout.directory(), BuildOverrides.NONE, buildLog);
+            stack = context.stack();
             requireClaim(running.recordStack(build, stack));
             buildLog.accept("==> Building image " + tag);
             BuiltImage image = images.build(new ImageBuildRequest(context.directory(), context.dockerfile(), tag,

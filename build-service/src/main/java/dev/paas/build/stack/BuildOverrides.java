@@ -31,8 +31,11 @@ public record BuildOverrides(String rootDirectory, String installCommand, String
 
     /** Fails the build with a clear reason when an override cannot be used as it is. */
     public BuildOverrides requireValid() {
-        relativeInside("root directory", rootDirectory);
-        relativeInside("Dockerfile path", dockerfilePath);
+        String root = normalisedRootDirectory();
+        if (dockerfilePath != null) {
+            // Relative to the root directory, and still inside the repository.
+            normalise("Dockerfile path", dockerfilePath, root.isEmpty() ? dockerfilePath : root + "/" + dockerfilePath);
+        }
         singleLine("install command", installCommand);
         singleLine("build command", buildCommand);
         singleLine("start command", startCommand);
@@ -44,29 +47,27 @@ public record BuildOverrides(String rootDirectory, String installCommand, String
 
     /** The normalised relative root directory, {@code ""} for the repository root. */
     public String normalisedRootDirectory() {
-        return rootDirectory == null ? "" : normalise("root directory", rootDirectory);
+        return rootDirectory == null ? "" : normalise("root directory", rootDirectory, rootDirectory);
     }
 
-    /** The normalised relative Dockerfile path, or {@code null} when none is set. */
+    /** The normalised Dockerfile path relative to the root directory, or {@code null} when none is set. */
     public String normalisedDockerfilePath() {
-        return dockerfilePath == null ? null : normalise("Dockerfile path", dockerfilePath);
-    }
-
-    private static void relativeInside(String what, String value) {
-        if (value != null) {
-            normalise(what, value);
+        if (dockerfilePath == null) {
+            return null;
         }
+        requireValid();
+        return Path.of(dockerfilePath.replace('\\', '/')).normalize().toString().replace('\\', '/');
     }
 
-    private static String normalise(String what, String value) {
-        String slashed = value.replace('\\', '/');
-        if (slashed.startsWith("/") || slashed.matches("^[A-Za-z]:.*") || slashed.startsWith("~")) {
+    private static String normalise(String what, String value, String fromRepositoryRoot) {
+        String own = value.replace('\\', '/');
+        if (own.startsWith("/") || own.matches("^[A-Za-z]:.*") || own.startsWith("~")) {
             throw new BuildFailure("the " + what + " '" + value + "' must be relative to the repository, not an"
                     + " absolute path");
         }
         Path normalised;
         try {
-            normalised = Path.of(slashed).normalize();
+            normalised = Path.of(fromRepositoryRoot.replace('\\', '/')).normalize();
         } catch (InvalidPathException e) {
             throw new BuildFailure("the " + what + " '" + value + "' is not a valid path");
         }

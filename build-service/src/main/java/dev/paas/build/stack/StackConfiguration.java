@@ -7,13 +7,13 @@ import org.springframework.context.annotation.Configuration;
 
 /** The runtime catalog ({@code paas.build.runtimes}), the planners in their precedence, templates and contexts. */
 @Configuration(proxyBeanMethods = false)
-class StackConfiguration {
+public class StackConfiguration {
 
     /**
      * The planners in precedence order (the repository's own Dockerfile is checked before all of them). A new stack
      * is one more entry here, before {@link StaticPlanner}, which comes last.
      */
-    static List<StackPlanner> planners() {
+    public static List<StackPlanner> planners() {
         return List.of(
                 new NodePlanner(),
                 new StaticPlanner());

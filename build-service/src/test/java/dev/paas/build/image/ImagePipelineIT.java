@@ -17,9 +17,11 @@ import dev.paas.build.source.SourceCheckouts;
 import dev.paas.build.stack.BuildContexts;
 import dev.paas.build.stack.DockerfileTemplates;
 import dev.paas.build.stack.PreparedContext;
-import dev.paas.build.stack.Runtime;
-import dev.paas.build.stack.RuntimeCatalog;
-import dev.paas.build.stack.StackDetector;
+import dev.paas.build.stack.BuildOverrides;
+import dev.paas.build.stack.ConfiguredRuntimeImages;
+import dev.paas.build.stack.RuntimeImage;
+import dev.paas.build.stack.RuntimeVersions;
+import dev.paas.build.stack.StackConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
@@ -47,9 +49,10 @@ class ImagePipelineIT {
 
     private static final Path HOST_CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
-    private static final RuntimeCatalog LOCAL_CATALOG = new RuntimeCatalog(List.of(
-            new Runtime("node", "paas/node:18", 3000, List.of("package.json"), 10, "", List.of("node_modules")),
-            new Runtime("static", "paas/nginx:bookworm", 80, List.of("index.html"), 20, "", List.of())));
+    /** As application-local.yml has it. */
+    private static final ConfiguredRuntimeImages LOCAL_CATALOG = new ConfiguredRuntimeImages(List.of(
+            new RuntimeImage("node", "18", "paas/node:18", "paas/node:18"),
+            new RuntimeImage("static", "1.22", "paas/nginx:bookworm", "paas/nginx:bookworm")));
 
     private static DockerClient docker;
     private static DockerImages images;
@@ -86,14 +89,14 @@ class ImagePipelineIT {
         String sha = TestRepositories.commitSample("static-site", repository);
 
         Checkout checkout = checkout();
-        PreparedContext context = contexts(Optional.empty()).prepare(checkout.directory(), log::add);
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout.directory(), BuildOverrides.NONE, log::add);
         BuiltImage image = build(context);
 
         assertThat(checkout.commitSha()).isEqualTo(sha);
         assertThat(checkout.commitMessage()).isEqualTo("Deploy the static-site sample");
-        assertThat(context.stack().name()).isEqualTo("static");
-        assertThat(context.port()).hasValue(80);
-        assertThat(image.exposedTcpPorts()).contains(80);
+        assertThat(context.stack()).isEqualTo("static");
+        assertThat(context.port()).hasValue(8080);
+        assertThat(image.exposedTcpPorts()).containsExactly(8080);
         InspectImageResponse inspected = docker.inspectImageCmd(image.tag()).exec();
         assertThat(inspected.getRepoTags()).contains(image.tag());
         assertThat(inspected.getConfig().getLabels()).containsEntry("paas.managed", "true");
@@ -115,18 +118,20 @@ class ImagePipelineIT {
                         + "\n  \"buildMarker\": \"" + UUID.randomUUID() + "\""));
         TestRepositories.commitAll(repository, "Add a dependency");
 
-        PreparedContext context = contexts(Optional.of(HOST_CA_BUNDLE)).prepare(checkout().directory(), log::add);
+        PreparedContext context = contexts(Optional.of(HOST_CA_BUNDLE)).prepare(checkout().directory(), BuildOverrides.NONE, log::add);
         BuiltImage image = build(context);
 
-        assertThat(context.stack().name()).isEqualTo("node");
-        assertThat(Files.readString(context.dockerfile())).contains("FROM paas/node:18", "update-ca-certificates");
+        assertThat(context.stack()).isEqualTo("node");
+        assertThat(Files.readString(context.dockerfile())).contains("FROM paas/node:18 AS build",
+                "update-ca-certificates");
         InspectImageResponse inspected = docker.inspectImageCmd(image.tag()).exec();
         assertThat(inspected.getConfig().getEnv()).contains("PORT=3000",
                 "NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/paas-extra-ca.crt");
         assertThat(inspected.getConfig().getCmd()).as("the sample's start script is plain node")
                 .containsExactly("node", "server.js");
         assertThat(image.exposedTcpPorts()).containsExactly(3000);
-        assertThat(log).anyMatch(line -> line.contains("npm install --omit=dev"))
+        assertThat(inspected.getConfig().getUser()).isEqualTo("10001");
+        assertThat(log).anyMatch(line -> line.contains("RUN npm install --no-audit --no-fund"))
                 .anyMatch(line -> line.contains("added 1 package"));
     }
 
@@ -134,10 +139,10 @@ class ImagePipelineIT {
     void buildsTheRepositorysOwnDockerfile() throws Exception {
         TestRepositories.commitSample("dockerfile-app", repository);
 
-        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), BuildOverrides.NONE, log::add);
         BuiltImage image = build(context);
 
-        assertThat(context.stack().name()).isEqualTo("dockerfile");
+        assertThat(context.stack()).isEqualTo("dockerfile");
         assertThat(context.port()).hasValue(8080);
         assertThat(docker.inspectImageCmd(image.tag()).exec().getRepoTags()).contains(image.tag());
     }
@@ -151,7 +156,7 @@ class ImagePipelineIT {
                 RUN echo "boom: cannot continue without the config" && exit 3
                 """.formatted(marker));
         TestRepositories.commitAll(repository, "Break the build");
-        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), BuildOverrides.NONE, log::add);
         String tag = tag();
 
         assertThatThrownBy(() -> images.build(request(context, tag), log::add))
@@ -171,7 +176,7 @@ class ImagePipelineIT {
                 RUN sleep 120
                 """.formatted(UUID.randomUUID()));
         TestRepositories.commitAll(repository, "Take forever");
-        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), BuildOverrides.NONE, log::add);
         String tag = tag();
         DockerImages impatient = new DockerImages(docker, calls(), Duration.ofSeconds(6));
 
@@ -190,7 +195,7 @@ class ImagePipelineIT {
     void namesAMissingBaseImage() throws Exception {
         Files.writeString(repository.resolve("Dockerfile"), "FROM paas/does-not-exist:1\n");
         TestRepositories.commitAll(repository, "Use an image nobody built");
-        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), log::add);
+        PreparedContext context = contexts(Optional.empty()).prepare(checkout().directory(), BuildOverrides.NONE, log::add);
 
         assertThatThrownBy(() -> images.build(request(context, tag()), log::add))
                 .isInstanceOf(BuildFailure.class)
@@ -205,7 +210,7 @@ class ImagePipelineIT {
     private BuiltImage build(PreparedContext context) throws InterruptedException {
         long started = System.nanoTime();
         BuiltImage image = images.build(request(context, tag()), log::add);
-        System.out.printf("built %s (%s) in %.1f s%n", image.tag(), context.stack().name(),
+        System.out.printf("built %s (%s) in %.1f s%n", image.tag(), context.stack(),
                 (System.nanoTime() - started) / 1e9);
         return image;
     }
@@ -252,6 +257,7 @@ class ImagePipelineIT {
     }
 
     private static BuildContexts contexts(Optional<Path> extraCa) {
-        return new BuildContexts(new StackDetector(LOCAL_CATALOG), new DockerfileTemplates(), extraCa);
+        return new BuildContexts(StackConfiguration.planners(), new RuntimeVersions(LOCAL_CATALOG),
+                new DockerfileTemplates(), extraCa);
     }
 }

@@ -3,8 +3,9 @@ package dev.paas.build;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workDir where repositories are cloned; empty means a {@code paas-build} folder in the temp directory
  * @param allowLocalRepositories whether {@code file://} and loopback repository URLs are accepted (local mode)
  * @param extraCaFile PEM bundle added to generated images as trusted CAs (a TLS-intercepting proxy); empty = none
- * @param runtimes the runtime catalog: stacks built from a template, by name
+ * @param runtimes the runtime catalog: the images each stack and version builds and runs on
  */
 @ConfigurationProperties("paas.build")
 public record BuildProperties(
@@ -33,13 +34,14 @@ public record BuildProperties(
         @DefaultValue("") String workDir,
         @DefaultValue("false") boolean allowLocalRepositories,
         @DefaultValue("") String extraCaFile,
-        Map<String, Runtime> runtimes) {
+        List<Runtime> runtimes) {
 
     public BuildProperties {
         if (concurrency < 1) {
             throw new IllegalArgumentException("paas.build.concurrency must be at least 1, was " + concurrency);
         }
-        runtimes = runtimes == null ? Map.of() : Map.copyOf(runtimes);
+        runtimes = runtimes == null ? List.of() : List.copyOf(runtimes);
+        requireValid(runtimes);
     }
 
     /** The folder builds clone into. */
@@ -52,22 +54,53 @@ public record BuildProperties(
         return extraCaFile.isBlank() ? Optional.empty() : Optional.of(Path.of(extraCaFile));
     }
 
+    private static void requireValid(List<Runtime> runtimes) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < runtimes.size(); i++) {
+            Runtime runtime = runtimes.get(i);
+            String at = "paas.build.runtimes[" + i + "]";
+            if (runtime == null) {
+                throw new IllegalArgumentException(at + " is empty");
+            }
+            if (isBlank(runtime.stack())) {
+                throw new IllegalArgumentException(at + ".stack is missing (node, static, ...)");
+            }
+            String entry = at + " (stack '" + runtime.stack() + "'";
+            if (isBlank(runtime.version())) {
+                throw new IllegalArgumentException(entry + ") has no version, e.g. \"20\"");
+            }
+            entry += ", version '" + runtime.version() + "')";
+            if (!runtime.version().strip().matches("\\d+(\\.\\d+){0,2}")) {
+                throw new IllegalArgumentException(entry + ": the version must be numbers such as 20 or 3.12");
+            }
+            if (isBlank(runtime.buildImage())) {
+                throw new IllegalArgumentException(entry + " has no build-image");
+            }
+            if (!seen.add(runtime.stack() + "@" + runtime.version().strip())) {
+                throw new IllegalArgumentException(entry + " is listed twice");
+            }
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     /**
-     * One runtime catalog entry: a stack built from a Dockerfile template.
+     * One runtime catalog entry: the images a stack and version builds and runs on.
      *
-     * @param image the base image the template starts from
-     * @param port the port the app listens on
-     * @param markers files at the repository root that select this runtime (any of them)
-     * @param order detection priority among runtimes, lowest first (a Dockerfile always wins)
-     * @param template the template resource under {@code templates/}; empty = {@code <name>.Dockerfile}
-     * @param ignore paths kept out of the build context besides {@code .git} (for node: {@code node_modules})
+     * @param stack the stack ({@code node}, {@code static}, ...)
+     * @param version the version family ({@code 20}, {@code 3.12}); detection picks the highest satisfying one
+     * @param buildImage the image dependencies are installed and the app is built in
+     * @param runImage the image the app runs on; empty = the build image
      */
-    public record Runtime(String image, int port, List<String> markers, @DefaultValue("100") int order,
-            @DefaultValue("") String template, List<String> ignore) {
+    public record Runtime(String stack, String version, String buildImage, String runImage) {
 
         public Runtime {
-            markers = markers == null ? List.of() : List.copyOf(markers);
-            ignore = ignore == null ? List.of() : List.copyOf(ignore);
+            stack = stack == null ? null : stack.strip();
+            version = version == null ? null : version.strip();
+            buildImage = buildImage == null ? null : buildImage.strip();
+            runImage = runImage == null || runImage.isBlank() ? buildImage : runImage.strip();
         }
     }
 }

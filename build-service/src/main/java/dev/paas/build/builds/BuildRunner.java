@@ -7,6 +7,7 @@ import dev.paas.build.image.ImageBuildRequest;
 import dev.paas.build.source.Checkout;
 import dev.paas.build.source.SourceCheckouts;
 import dev.paas.build.stack.BuildContexts;
+import dev.paas.build.stack.BuildOverrides;
 import dev.paas.build.stack.PreparedContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ final class BuildRunner {
                     buildLog);
             requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage()));
             buildLog.phase(BuildPhase.DETECT, "==> Detecting the stack");
-            PreparedContext context = contexts.prepare(checkout.directory(), buildLog);
-            stack = context.stack().name();
+            PreparedContext context = contexts.prepare(checkout.directory(), BuildOverrides.NONE, buildLog);
+            stack = context.stack();
             requireClaim(running.recordStack(build, stack));
             buildLog.imageBuild(context.dockerfile(), "==> Building image " + tag);
             BuiltImage image = images.build(new ImageBuildRequest(context.directory(), context.dockerfile(), tag,

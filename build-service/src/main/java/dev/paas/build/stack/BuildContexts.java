@@ -9,100 +9,147 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Turns a checked-out repository into a build context: detects the stack, writes the generated Dockerfile and the
- * extra CA bundle where the template asks for it, and keeps {@code .git} (and the runtime's ignores) out of the
- * context through {@code .dockerignore}.
+ * Turns a checked-out repository into a build context. Precedence: the repository's own Dockerfile (the
+ * {@code dockerfilePath} override, else {@code Dockerfile} in the root directory), then the planners in their order.
+ * A generated Dockerfile is rendered from the plan's template, with the extra CA bundle where the template asks for
+ * it; {@code .git} and the plan's ignores are kept out of the context through {@code .dockerignore}. Everything is
+ * checked before the first file is written: a rejected override or repository leaves the checkout untouched.
  */
 public final class BuildContexts {
 
     static final String DOCKERIGNORE = ".dockerignore";
+    static final String DOCKERFILE = "Dockerfile";
+    static final String LOG_PREFIX = "Detect: ";
+    static final String LOOKED_FOR = "a Dockerfile, package.json, requirements.txt or pyproject.toml, go.mod,"
+            + " pom.xml or build.gradle, composer.json or index.php, or index.html";
 
-    private final StackDetector detector;
+    private final List<StackPlanner> planners;
+    private final RuntimeVersions runtimes;
     private final DockerfileTemplates templates;
     private final Optional<Path> extraCaBundle;
 
-    public BuildContexts(StackDetector detector, DockerfileTemplates templates, Optional<Path> extraCaBundle) {
-        this.detector = detector;
+    public BuildContexts(List<StackPlanner> planners, RuntimeVersions runtimes, DockerfileTemplates templates,
+            Optional<Path> extraCaBundle) {
+        this.planners = List.copyOf(planners);
+        this.runtimes = runtimes;
         this.templates = templates;
         this.extraCaBundle = extraCaBundle;
     }
 
-    /** Detects the stack of the repository in {@code directory} and prepares it in place. */
-    public PreparedContext prepare(Path directory, Consumer<String> log) {
-        ContextLinks.requireInside(directory);
-        Stack stack = detector.require(rootFiles(directory));
-        return switch (stack) {
-            case Stack.OwnDockerfile own -> prepareOwnDockerfile(directory, own, log);
-            case Stack.FromTemplate generated -> prepareFromTemplate(directory, generated, log);
-        };
-    }
-
-    private PreparedContext prepareOwnDockerfile(Path directory, Stack.OwnDockerfile stack, Consumer<String> log) {
-        Path dockerfile = directory.resolve(StackDetector.DOCKERFILE);
-        OptionalInt port = DockerfilePorts.firstExposed(read(dockerfile));
-        log.accept("Detected stack: dockerfile (the repository's own Dockerfile"
-                + (port.isPresent() ? ", EXPOSE " + port.getAsInt() : ", no literal EXPOSE") + ")");
-        ensureIgnored(directory, List.of(".git"));
-        return new PreparedContext(directory, dockerfile, stack, port);
-    }
-
-    private PreparedContext prepareFromTemplate(Path directory, Stack.FromTemplate stack, Consumer<String> log) {
-        Runtime runtime = stack.runtime();
-        log.accept("Detected stack: " + runtime.name() + " (found " + foundMarker(directory, runtime)
-                + ", no Dockerfile); generating a Dockerfile from " + runtime.template() + " on " + runtime.image());
-        boolean withExtraCa = extraCaBundle.isPresent() && templates.usesExtraCa(runtime);
+    /** Detects how to build the repository checked out in {@code checkout} and prepares it in place. */
+    public PreparedContext prepare(Path checkout, BuildOverrides overrides, Consumer<String> log) {
+        overrides.requireValid();
+        Path directory = rootDirectory(checkout, overrides);
+        ContextLinks.requireInside(checkout);
+        BuildPlan plan = ownDockerfile(directory, overrides).orElseGet(() -> detect(directory, overrides));
+        plan.explanation().forEach(line -> log.accept(LOG_PREFIX + line));
+        if (plan.template() == null) {
+            Path dockerfile = directory.resolve(plan.dockerfile().orElseThrow());
+            ensureIgnored(directory, List.of(".git"));
+            return new PreparedContext(directory, dockerfile, plan, plan.port());
+        }
+        boolean withExtraCa = extraCaBundle.isPresent() && templates.usesExtraCa(plan.template());
+        String rendered = templates.render(plan.template(), plan.variables(), withExtraCa);
+        if (withExtraCa) {
+            requireReadable(extraCaBundle.get());
+        }
+        // All checks passed: from here on the context is written.
         if (withExtraCa) {
             copyExtraCa(directory, extraCaBundle.get());
             log.accept("Adding the extra CA bundle " + extraCaBundle.get() + " to the image's trusted certificates");
         }
-        Path dockerfile = directory.resolve(StackDetector.DOCKERFILE);
-        List<String> start = NodeStartCommand.NPM_START;
-        if (templates.usesStartCommand(runtime)) {
-            start = NodeStartCommand.of(directory);
-            log.accept("Start command: " + String.join(" ", start));
-        }
-        write(dockerfile, templates.render(runtime, withExtraCa, start));
+        Path dockerfile = directory.resolve(DOCKERFILE);
+        write(dockerfile, rendered);
         // The Dockerfile itself cannot be ignored: docker-java refuses a context that excludes it.
         List<String> ignored = new ArrayList<>(List.of(".git"));
-        ignored.addAll(runtime.ignore());
+        ignored.addAll(plan.ignore());
         ensureIgnored(directory, ignored);
         if (withExtraCa) {
             // Appended last so it wins over a broader pattern of the user's, such as ".*".
             append(directory.resolve(DOCKERIGNORE), List.of("!" + DockerfileTemplates.EXTRA_CA_FILE));
         }
-        return new PreparedContext(directory, dockerfile, stack, OptionalInt.of(runtime.port()));
+        return new PreparedContext(directory, dockerfile, plan, plan.port());
     }
 
-    private static Set<String> rootFiles(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .map(path -> path.getFileName().toString())
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
+    private static Path rootDirectory(Path checkout, BuildOverrides overrides) {
+        String root = overrides.normalisedRootDirectory();
+        if (root.isEmpty()) {
+            return checkout;
         }
+        Path directory = checkout.resolve(root).normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new BuildFailure("the root directory '" + root + "' does not exist in the repository");
+        }
+        if (!realPath(directory).startsWith(realPath(checkout))) {
+            throw new BuildFailure("the root directory '" + root + "' points outside the repository");
+        }
+        return directory;
     }
 
-    private static String foundMarker(Path directory, Runtime runtime) {
-        return runtime.markers().stream().filter(marker -> Files.isRegularFile(directory.resolve(marker)))
-                .findFirst().orElse(runtime.markers().getFirst());
+    private static Optional<BuildPlan> ownDockerfile(Path directory, BuildOverrides overrides) {
+        String configured = overrides.normalisedDockerfilePath();
+        String relative = configured == null ? DOCKERFILE : configured;
+        Path dockerfile = directory.resolve(relative).normalize();
+        if (!Files.exists(dockerfile, LinkOption.NOFOLLOW_LINKS)) {
+            if (configured != null) {
+                throw new BuildFailure("the Dockerfile path '" + configured + "' does not exist"
+                        + inRoot(overrides));
+            }
+            return Optional.empty();
+        }
+        if (!dockerfile.startsWith(directory) || !realPath(dockerfile).startsWith(realPath(directory))) {
+            throw new BuildFailure("the Dockerfile path '" + relative + "' points outside the root directory"
+                    + " (the build context)");
+        }
+        if (!Files.isRegularFile(dockerfile)) {
+            if (configured != null) {
+                throw new BuildFailure("the Dockerfile path '" + configured + "' is not a file" + inRoot(overrides));
+            }
+            return Optional.empty();
+        }
+        OptionalInt exposed = DockerfilePorts.firstExposed(read(dockerfile));
+        OptionalInt port = overrides.port() != null ? OptionalInt.of(overrides.port()) : exposed;
+        String portNote = overrides.port() != null ? "port " + overrides.port() + " (override)"
+                : exposed.isPresent() ? "EXPOSE " + exposed.getAsInt() : "no literal EXPOSE";
+        return Optional.of(new BuildPlan("dockerfile", null, java.util.Map.of(), port,
+                List.of("using the repository's own " + relative + " (" + portNote + "); detection skipped"),
+                List.of(), Optional.of(relative)));
     }
 
-    private static void copyExtraCa(Path directory, Path bundle) {
+    private BuildPlan detect(Path directory, BuildOverrides overrides) {
+        SourceTree tree = new SourceTree(directory);
+        for (StackPlanner planner : planners) {
+            Optional<BuildPlan> plan = planner.plan(tree, overrides, runtimes);
+            if (plan.isPresent()) {
+                return plan.get();
+            }
+        }
+        throw new BuildFailure("no supported stack detected: looked for " + LOOKED_FOR + " in "
+                + (overrides.normalisedRootDirectory().isEmpty() ? "the repository root"
+                        : "the root directory '" + overrides.normalisedRootDirectory() + "'"));
+    }
+
+    private static String inRoot(BuildOverrides overrides) {
+        String root = overrides.normalisedRootDirectory();
+        return root.isEmpty() ? " in the repository" : " in the root directory '" + root + "'";
+    }
+
+    private static void requireReadable(Path bundle) {
         if (!Files.isReadable(bundle)) {
             throw new BuildFailure("the extra CA bundle " + bundle
                     + " (paas.build.extra-ca-file) does not exist or cannot be read");
         }
+    }
+
+    private static void copyExtraCa(Path directory, Path bundle) {
         try {
             Files.copy(bundle, directory.resolve(DockerfileTemplates.EXTRA_CA_FILE),
                     StandardCopyOption.REPLACE_EXISTING);
@@ -116,7 +163,7 @@ public final class BuildContexts {
         Set<String> present = Files.exists(dockerignore)
                 ? read(dockerignore).lines().map(String::strip).collect(Collectors.toSet())
                 : Set.of();
-        append(dockerignore, entries.stream().filter(entry -> !present.contains(entry)).toList());
+        append(dockerignore, entries.stream().distinct().filter(entry -> !present.contains(entry)).toList());
     }
 
     private static void append(Path file, List<String> lines) {
@@ -126,6 +173,15 @@ public final class BuildContexts {
         String existing = Files.exists(file) ? read(file) : "";
         String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
         write(file, existing + separator + String.join("\n", lines) + "\n");
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new BuildFailure("cannot resolve " + path.getFileName() + " in the repository: " + e.getMessage(),
+                    e);
+        }
     }
 
     private static String read(Path file) {

@@ -4,25 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Renders a runtime's Dockerfile template ({@code templates/<name>.Dockerfile} on the classpath). Placeholders:
- * {@code {{BASE_IMAGE}}}, {@code {{PORT}}}, {@code {{START_COMMAND}}} (the exec-form command array) and, on a line of
- * its own, {@code {{EXTRA_CA}}} where the extra CA block goes. A template without the {@code {{EXTRA_CA}}} line never
- * receives the CA file.
+ * Renders a Dockerfile template ({@code templates/<name>} on the classpath): each {@code {{NAME}}} placeholder is
+ * replaced by the plan's variable of that name, and a line holding only {@code {{EXTRA_CA}}} by the extra CA block
+ * (or nothing). A template without that line never receives the CA file. A placeholder without a value is a bug in
+ * the planner: rendering fails rather than produce a broken Dockerfile.
  */
 public final class DockerfileTemplates {
 
     /** Name of the extra CA bundle inside the build context. */
     public static final String EXTRA_CA_FILE = ".paas-extra-ca.crt";
 
-    static final String BASE_IMAGE = "{{BASE_IMAGE}}";
-    static final String PORT = "{{PORT}}";
     static final String EXTRA_CA = "{{EXTRA_CA}}";
-    static final String START_COMMAND = "{{START_COMMAND}}";
     private static final String EXTRA_CA_FRAGMENT = "extra-ca.fragment";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
 
     private final Function<String, String> resources;
 
@@ -36,50 +38,51 @@ public final class DockerfileTemplates {
         this.resources = resources;
     }
 
-    /** The Dockerfile for a runtime, with or without the extra CA block, starting the app with {@code startCommand}. */
-    public String render(Runtime runtime, boolean withExtraCa, List<String> startCommand) {
-        String template = template(runtime);
-        String extraCa = withExtraCa && usesExtraCa(runtime)
+    /** The Dockerfile from {@code template}, with the extra CA block where the template has a place for it. */
+    public String render(String template, Map<String, String> variables, boolean withExtraCa) {
+        String extraCa = withExtraCa
                 ? resource(EXTRA_CA_FRAGMENT).replace("{{EXTRA_CA_FILE}}", EXTRA_CA_FILE).stripTrailing()
                 : null;
         StringBuilder dockerfile = new StringBuilder();
-        for (String line : template.split("\n", -1)) {
+        TreeSet<String> missing = new TreeSet<>();
+        for (String line : resource(template).split("\n", -1)) {
             if (line.strip().equals(EXTRA_CA)) {
                 if (extraCa != null) {
                     dockerfile.append(extraCa).append('\n');
                 }
                 continue;
             }
-            dockerfile.append(line.replace(BASE_IMAGE, runtime.image())
-                    .replace(PORT, Integer.toString(runtime.port()))
-                    .replace(START_COMMAND, NodeStartCommand.asExecForm(startCommand))).append('\n');
+            Matcher matcher = PLACEHOLDER.matcher(line);
+            StringBuilder rendered = new StringBuilder();
+            while (matcher.find()) {
+                String value = variables.get(matcher.group(1));
+                if (value == null) {
+                    missing.add(matcher.group(1));
+                    value = matcher.group();
+                }
+                matcher.appendReplacement(rendered, Matcher.quoteReplacement(value));
+            }
+            matcher.appendTail(rendered);
+            dockerfile.append(rendered).append('\n');
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("template templates/" + template + " left placeholders without a value: "
+                    + String.join(", ", missing));
         }
         return dockerfile.toString().stripTrailing() + "\n";
     }
 
-    /** Whether the runtime's template lets the start command be chosen per repository. */
-    public boolean usesStartCommand(Runtime runtime) {
-        return template(runtime).contains(START_COMMAND);
+    /** Whether the template has a place for the extra CA block. */
+    public boolean usesExtraCa(String template) {
+        return resource(template).lines().anyMatch(line -> line.strip().equals(EXTRA_CA));
     }
 
-    /** Whether the runtime's template has a place for the extra CA block. */
-    public boolean usesExtraCa(Runtime runtime) {
-        return template(runtime).lines().anyMatch(line -> line.strip().equals(EXTRA_CA));
-    }
-
-    /** Fails when a catalog entry names a template that is missing or has no base image placeholder. */
-    public void verify(RuntimeCatalog catalog) {
-        for (Runtime runtime : catalog.runtimes()) {
-            if (!template(runtime).contains(BASE_IMAGE)) {
-                throw new IllegalStateException("template templates/" + runtime.template() + " of runtime '"
-                        + runtime.name() + "' has no " + BASE_IMAGE + " placeholder");
-            }
+    /** Fails when a template a planner may choose is missing from the classpath, or the CA fragment is. */
+    public void verify(Collection<String> templates) {
+        for (String template : templates) {
+            resource(template);
         }
         resource(EXTRA_CA_FRAGMENT);
-    }
-
-    private String template(Runtime runtime) {
-        return resource(runtime.template());
     }
 
     private String resource(String name) {
@@ -91,7 +94,7 @@ public final class DockerfileTemplates {
     }
 
     private static String readClasspathTemplate(String name) {
-        try (InputStream in = DockerfileTemplates.class.getClassLoader().getResourceAsStream("templates/" + name)) {
+        try (InputStream in = DockerfileTemplates.class.getResourceAsStream("/templates/" + name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read templates/" + name, e);

@@ -1,21 +1,16 @@
 package dev.paas.build.stack;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a Node app is started in its container. When {@code package.json}'s start script is plainly
+ * How a Node server is started in its container. When {@code package.json}'s start script is plainly
  * {@code node <file> [args]} (or absent while {@code server.js} exists, which is npm's own default), node is started
  * directly: npm's own start-up costs about a second before the app can answer, and npm does not pass SIGTERM on,
  * so the app could not shut down cleanly. Anything else (other tools, shell syntax, environment assignments) keeps
- * {@code npm start}.
+ * {@code npm start}, which runs the script whichever package manager installed the dependencies.
  */
 final class NodeStartCommand {
 
@@ -26,23 +21,18 @@ final class NodeStartCommand {
     private NodeStartCommand() {
     }
 
-    static List<String> of(Path directory) {
-        JsonNode manifest;
-        try {
-            manifest = JSON.readTree(Files.readString(directory.resolve("package.json")));
-        } catch (IOException | JacksonException e) {
-            // npm reports an unreadable manifest itself, in the build log, when it installs.
-            return NPM_START;
+    /** The command for a start script, or for none ({@code serverJs}: whether {@code server.js} exists). */
+    static Optional<List<String>> of(Optional<String> startScript, boolean serverJs) {
+        if (startScript.isEmpty()) {
+            return serverJs ? Optional.of(List.of("node", "server.js")) : Optional.empty();
         }
-        JsonNode start = manifest.path("scripts").path("start");
-        if (start.isMissingNode() || start.isNull()) {
-            return Files.isRegularFile(directory.resolve("server.js")) ? List.of("node", "server.js") : NPM_START;
-        }
-        String script = start.asString("").strip();
-        if (!PLAIN_NODE.matcher(script).matches()) {
-            return NPM_START;
-        }
-        return new ArrayList<>(List.of(script.split("\\s+")));
+        String script = startScript.get().strip();
+        return Optional.of(PLAIN_NODE.matcher(script).matches() ? List.of(script.split("\\s+")) : NPM_START);
+    }
+
+    /** A shell command line (a Procfile line, a start override), run by {@code sh -c}. */
+    static List<String> shell(String command) {
+        return List.of("sh", "-c", command);
     }
 
     /** The command as the JSON array of a Dockerfile's exec-form {@code CMD}. */

@@ -1,27 +1,38 @@
 package dev.paas.build.stack;
 
 import dev.paas.build.BuildProperties;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The runtime catalog ({@code paas.build.runtimes}), detection, templates and build context preparation. */
+/** The runtime catalog ({@code paas.build.runtimes}), the planners in their precedence, templates and contexts. */
 @Configuration(proxyBeanMethods = false)
-class StackConfiguration {
+public class StackConfiguration {
 
-    @Bean
-    RuntimeCatalog runtimeCatalog(BuildProperties properties) {
-        return RuntimeCatalog.from(properties.runtimes());
+    /**
+     * The planners in precedence order (the repository's own Dockerfile is checked before all of them). A new stack
+     * is one more entry here, before {@link StaticPlanner}, which comes last.
+     */
+    public static List<StackPlanner> planners() {
+        return List.of(
+                new NodePlanner(),
+                new StaticPlanner());
     }
 
     @Bean
-    DockerfileTemplates dockerfileTemplates(RuntimeCatalog catalog) {
+    RuntimeImages configuredRuntimeImages(BuildProperties properties) {
+        return ConfiguredRuntimeImages.from(properties.runtimes());
+    }
+
+    @Bean
+    DockerfileTemplates dockerfileTemplates() {
         DockerfileTemplates templates = new DockerfileTemplates();
-        templates.verify(catalog);
+        templates.verify(planners().stream().flatMap(planner -> planner.templates().stream()).toList());
         return templates;
     }
 
     @Bean
-    BuildContexts buildContexts(RuntimeCatalog catalog, DockerfileTemplates templates, BuildProperties properties) {
-        return new BuildContexts(new StackDetector(catalog), templates, properties.extraCaBundle());
+    BuildContexts buildContexts(RuntimeImages images, DockerfileTemplates templates, BuildProperties properties) {
+        return new BuildContexts(planners(), new RuntimeVersions(images), templates, properties.extraCaBundle());
     }
 }

@@ -105,7 +105,7 @@ class BuildServiceIT {
         DeploymentRequested requested = request("it-static", repository.toUri().toString(), "main");
         String tag = "paas-app/it-static:" + requested.deploymentId();
         ImageBuilt expected = new ImageBuilt(requested.deploymentId(), requested.projectId(), "it-static", tag,
-                "static", sha, "Deploy the static-site sample", 80, OWNER);
+                "static", sha, "Deploy the static-site sample", 8080, OWNER);
 
         long started = System.nanoTime();
         publish(requested);
@@ -122,7 +122,8 @@ class BuildServiceIT {
                 .containsEntry("commitSha", sha).containsEntry("stack", "static");
         String log = api().get().uri("/api/v1/deployments/{id}/build-log", requested.deploymentId()).retrieve()
                 .body(String.class);
-        assertThat(log).contains("Cloning " + repository.toUri(), "Detected stack: static", "Step 1/",
+        assertThat(log).contains("Cloning " + repository.toUri(),
+                "Detect: detected a static site (index.html): served as is by nginx on paas/nginx:bookworm", "Step 1/",
                 "FROM paas/nginx:bookworm", "Successfully tagged " + tag);
         try (Stream<Path> left = Files.list(workDirectory)) {
             assertThat(left).isEmpty();
@@ -152,8 +153,9 @@ class BuildServiceIT {
 
         // The marker was published after the replay, so once it is handled the replay was handled too.
         awaitEvent(BuildFailed.class, marker.deploymentId(), failed -> failed.reason().equals(
-                "no supported stack detected: expected a Dockerfile, package.json or index.html at the repository"
-                        + " root"), Duration.ofMinutes(1));
+                "no supported stack detected: looked for a Dockerfile, package.json, requirements.txt or pyproject.toml,"
+                        + " go.mod, pom.xml or build.gradle, composer.json or index.php, or index.html in the"
+                        + " repository root"), Duration.ofMinutes(1));
         assertThat(jdbc.queryForMap("select status, attempts from builds where id = ?", requested.deploymentId()))
                 .containsEntry("status", "FAILED").containsEntry("attempts", 1);
         assertThat(jdbc.queryForObject("select count(*) from build_log_lines where build_id = ? and line like '==> %'",

@@ -13,7 +13,8 @@ RUN {{BUILD_COMMAND}}
 FROM {{RUN_IMAGE}}
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/{{BINARY}} /usr/local/bin/{{BINARY}}
-ENV PATH=/usr/local/bin PORT={{PORT}}
+ENV PATH=/usr/local/bin
+ENV PORT={{PORT}}
 USER 10001:10001
 EXPOSE {{PORT}}
 CMD {{START_COMMAND}}

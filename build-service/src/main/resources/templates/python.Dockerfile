@@ -14,10 +14,11 @@ RUN rm -f {{EXTRA_CA_FILE}} && {{BUILD_COMMAND}}
 # The final image: the virtual environment and the app, no build tools, not root.
 FROM {{RUN_IMAGE}}
 ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PORT={{PORT}}
+    PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /app /app
+ENV PORT={{PORT}}
 USER 10001
 EXPOSE {{PORT}}
 CMD {{START_COMMAND}}

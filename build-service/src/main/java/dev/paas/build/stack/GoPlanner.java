@@ -3,7 +3,6 @@ package dev.paas.build.stack;
 import dev.paas.build.BuildFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +54,7 @@ public final class GoPlanner implements StackPlanner {
         List<String> start = start(tree, overrides, binary, explanation);
         int port = StartCommands.port(overrides, DEFAULT_PORT);
 
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("BUILD_IMAGE", runtime.image().buildImage());
-        variables.put("RUN_IMAGE", runtime.image().runImage());
-        variables.put("PORT", Integer.toString(port));
-        variables.put("START_COMMAND", StartCommands.execForm(start));
+        Map<String, String> variables = PlanVariables.common(runtime, port, start);
         variables.put("GOFLAGS", vendored ? "-mod=vendor" : "-mod=readonly");
         variables.put("INSTALL_COMMAND", StartCommands.given(overrides.installCommand())
                 ? overrides.installCommand().strip()

@@ -3,7 +3,6 @@ package dev.paas.build.stack;
 import dev.paas.build.BuildFailure;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,11 +110,7 @@ public final class JavaPlanner implements StackPlanner {
             explanation.add("running the built jar with java -jar (-XX:MaxRAMPercentage=75, JAVA_OPTS)");
         }
         int port = StartCommands.port(overrides, DEFAULT_PORT);
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("BUILD_IMAGE", runtime.image().buildImage());
-        variables.put("RUN_IMAGE", runtime.image().runImage());
-        variables.put("PORT", Integer.toString(port));
-        variables.put("START_COMMAND", StartCommands.execForm(start));
+        Map<String, String> variables = PlanVariables.common(runtime, port, start);
         variables.put("DEPENDENCY_COPY", String.join("\n", copy));
         variables.put("INSTALL_COMMAND", StartCommands.given(overrides.installCommand())
                 ? overrides.installCommand().strip() : install);

@@ -2,7 +2,6 @@ package dev.paas.build.stack;
 
 import dev.paas.build.BuildFailure;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,11 +59,7 @@ public final class PhpPlanner implements StackPlanner {
                 : "echo 'no composer.json: nothing to install'";
         String build = composer ? "composer dump-autoload --no-dev --optimize --no-interaction"
                 : "echo 'no build step'";
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("BUILD_IMAGE", runtime.image().buildImage());
-        variables.put("RUN_IMAGE", runtime.image().runImage());
-        variables.put("PORT", Integer.toString(port));
-        variables.put("START_COMMAND", StartCommands.execForm(start));
+        Map<String, String> variables = PlanVariables.common(runtime, port, start);
         variables.put("DEPENDENCY_COPY", composer ? "COPY composer.json composer.lock* ./"
                 : "# No composer.json: a plain PHP app.");
         variables.put("INSTALL_COMMAND", StartCommands.given(overrides.installCommand())

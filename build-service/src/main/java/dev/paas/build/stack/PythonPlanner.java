@@ -2,7 +2,6 @@ package dev.paas.build.stack;
 
 import dev.paas.build.BuildFailure;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +44,7 @@ public final class PythonPlanner implements StackPlanner {
         List<String> start = start(tree, overrides, explanation);
         int port = StartCommands.port(overrides, DEFAULT_PORT);
 
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("BUILD_IMAGE", runtime.image().buildImage());
-        variables.put("RUN_IMAGE", runtime.image().runImage());
-        variables.put("PORT", Integer.toString(port));
-        variables.put("START_COMMAND", StartCommands.execForm(start));
+        Map<String, String> variables = PlanVariables.common(runtime, port, start);
         variables.put("DEPENDENCY_COPY", String.join("\n", install.dependencyCopy()));
         variables.put("INSTALL_COMMAND", install.installCommand());
         variables.put("BUILD_COMMAND", install.buildCommand());

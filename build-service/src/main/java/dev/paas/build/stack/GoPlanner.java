@@ -27,6 +27,11 @@ public final class GoPlanner implements StackPlanner {
     private static final Pattern SHELL_SYNTAX = Pattern.compile("[$|&;<>()'\"`\\\\*?~]");
 
     @Override
+    public List<String> templates() {
+        return List.of(TEMPLATE);
+    }
+
+    @Override
     public Optional<BuildPlan> plan(SourceTree tree, BuildOverrides overrides, RuntimeVersions runtimes) {
         Optional<String> goMod = tree.read("go.mod");
         if (goMod.isEmpty()) {

@@ -28,6 +28,11 @@ public final class JavaPlanner implements StackPlanner {
             + " step resolves the rest'";
 
     @Override
+    public List<String> templates() {
+        return List.of("java-maven.Dockerfile", "java-gradle.Dockerfile");
+    }
+
+    @Override
     public Optional<BuildPlan> plan(SourceTree tree, BuildOverrides overrides, RuntimeVersions runtimes) {
         if (tree.isFile("pom.xml")) {
             return Optional.of(maven(tree, overrides, runtimes));

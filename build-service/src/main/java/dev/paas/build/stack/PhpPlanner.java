@@ -22,6 +22,11 @@ public final class PhpPlanner implements StackPlanner {
     static final String APACHE_FOREGROUND = ". /etc/apache2/envvars && exec apache2 -D FOREGROUND";
 
     @Override
+    public List<String> templates() {
+        return List.of(TEMPLATE);
+    }
+
+    @Override
     public Optional<BuildPlan> plan(SourceTree tree, BuildOverrides overrides, RuntimeVersions runtimes) {
         boolean composer = tree.isFile("composer.json");
         if (!composer && !tree.isFile("index.php") && !tree.isFile("public/index.php")) {

@@ -22,6 +22,11 @@ public final class PythonPlanner implements StackPlanner {
             "build.gradle.kts", "composer.json", "index.php");
 
     @Override
+    public List<String> templates() {
+        return List.of(TEMPLATE);
+    }
+
+    @Override
     public Optional<BuildPlan> plan(SourceTree tree, BuildOverrides overrides, RuntimeVersions runtimes) {
         boolean manifest = tree.isFile("requirements.txt") || tree.isFile("pyproject.toml");
         if (!manifest) {

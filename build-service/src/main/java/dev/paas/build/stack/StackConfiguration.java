@@ -16,6 +16,10 @@ public class StackConfiguration {
     public static List<StackPlanner> planners() {
         return List.of(
                 new NodePlanner(),
+                new PythonPlanner(),
+                new GoPlanner(),
+                new JavaPlanner(),
+                new PhpPlanner(),
                 new StaticPlanner());
     }
 

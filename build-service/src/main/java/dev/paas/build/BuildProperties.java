@@ -1,5 +1,6 @@
 package dev.paas.build;
 
+import dev.paas.build.stack.RuntimeImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowLocalRepositories whether {@code file://} and loopback repository URLs are accepted (local mode)
  * @param extraCaFile PEM bundle added to generated images as trusted CAs (a TLS-intercepting proxy); empty = none
  * @param maxLogLines lines kept per build log; the rest is cut with a note
- * @param runtimes the runtime catalog: stacks built from a template, by name
+ * @param stacks the stacks built from a template, by name: how detection finds them
+ * @param runtimes the runtime catalog's defaults, one entry per stack and version: they seed the admin-editable
+ *     catalog (an empty one only)
  */
 @ConfigurationProperties("paas.build")
 public record BuildProperties(
@@ -35,13 +38,15 @@ public record BuildProperties(
         @DefaultValue("false") boolean allowLocalRepositories,
         @DefaultValue("") String extraCaFile,
         @DefaultValue("20000") int maxLogLines,
-        Map<String, Runtime> runtimes) {
+        Map<String, Runtime> stacks,
+        List<RuntimeImage> runtimes) {
 
     public BuildProperties {
         if (concurrency < 1) {
             throw new IllegalArgumentException("paas.build.concurrency must be at least 1, was " + concurrency);
         }
-        runtimes = runtimes == null ? Map.of() : Map.copyOf(runtimes);
+        stacks = stacks == null ? Map.of() : Map.copyOf(stacks);
+        runtimes = runtimes == null ? List.of() : List.copyOf(runtimes);
     }
 
     /** The folder builds clone into. */
@@ -55,7 +60,7 @@ public record BuildProperties(
     }
 
     /**
-     * One runtime catalog entry: a stack built from a Dockerfile template.
+     * One stack built from a Dockerfile template.
      *
      * @param image the base image the template starts from
      * @param port the port the app listens on

@@ -21,14 +21,14 @@ public record Runtime(String name, String image, int port, List<String> markers,
     public Runtime {
         Objects.requireNonNull(name, "name");
         if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException("runtime '" + name + "' has no base image (paas.build.runtimes."
+            throw new IllegalArgumentException("runtime '" + name + "' has no base image (paas.build.stacks."
                     + name + ".image)");
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("runtime '" + name + "' has an invalid port " + port);
         }
         if (markers == null || markers.isEmpty()) {
-            throw new IllegalArgumentException("runtime '" + name + "' has no marker files (paas.build.runtimes."
+            throw new IllegalArgumentException("runtime '" + name + "' has no marker files (paas.build.stacks."
                     + name + ".markers)");
         }
         markers = List.copyOf(markers);

@@ -16,7 +16,7 @@ public final class RuntimeCatalog {
                 .toList();
     }
 
-    /** The catalog configured under {@code paas.build.runtimes}. */
+    /** The catalog configured under {@code paas.build.stacks}. */
     public static RuntimeCatalog from(Map<String, BuildProperties.Runtime> configured) {
         return new RuntimeCatalog(configured.entrySet().stream()
                 .map(entry -> new Runtime(entry.getKey(), entry.getValue().image(), entry.getValue().port(),

@@ -4,13 +4,13 @@ import dev.paas.build.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The runtime catalog ({@code paas.build.runtimes}), detection, templates and build context preparation. */
+/** The stacks ({@code paas.build.stacks}), detection, templates and build context preparation. */
 @Configuration(proxyBeanMethods = false)
 class StackConfiguration {
 
     @Bean
     RuntimeCatalog runtimeCatalog(BuildProperties properties) {
-        return RuntimeCatalog.from(properties.runtimes());
+        return RuntimeCatalog.from(properties.stacks());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.paas.build.source.Checkout;
 import dev.paas.build.source.SourceCheckouts;
 import dev.paas.build.stack.BuildContexts;
 import dev.paas.build.stack.PreparedContext;
+import dev.paas.build.suggestions.EnvSuggestions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,9 +39,11 @@ final class BuildRunner {
     private final BuildWorkspace workspace;
     private final int maxLogLines;
     private final MeterRegistry meters;
+    private final EnvSuggestions suggestions;
 
     BuildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images, RunningBuilds running,
-            BuildLogs logs, BuildWorkspace workspace, int maxLogLines, MeterRegistry meters) {
+            BuildLogs logs, BuildWorkspace workspace, int maxLogLines, MeterRegistry meters,
+            EnvSuggestions suggestions) {
         this.checkouts = checkouts;
         this.contexts = contexts;
         this.images = images;
@@ -49,6 +52,7 @@ final class BuildRunner {
         this.workspace = workspace;
         this.maxLogLines = maxLogLines;
         this.meters = meters;
+        this.suggestions = suggestions;
     }
 
     /** Runs the build; {@code stopping} tells whether the worker is shutting down. */
@@ -68,6 +72,7 @@ final class BuildRunner {
             Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), workDirectory.resolve("src"),
                     buildLog);
             requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage()));
+            suggestions.record(build.projectId(), build.ownerId(), checkout.directory());
             PreparedContext context = contexts.prepare(checkout.directory(), buildLog);
             stack = context.stack().name();
             requireClaim(running.recordStack(build, stack));

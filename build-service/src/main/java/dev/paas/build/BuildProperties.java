@@ -1,5 +1,6 @@
 package dev.paas.build;
 
+import dev.paas.build.stack.RuntimeImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workDir where repositories are cloned; empty means a {@code paas-build} folder in the temp directory
  * @param allowLocalRepositories whether {@code file://} and loopback repository URLs are accepted (local mode)
  * @param extraCaFile PEM bundle added to generated images as trusted CAs (a TLS-intercepting proxy); empty = none
- * @param runtimes the runtime catalog: the images each stack and version builds and runs on
+ * @param runtimes the runtime catalog's defaults, one entry per stack and version: they seed the admin-editable
+ *     catalog (an empty one only)
  */
 @ConfigurationProperties("paas.build")
 public record BuildProperties(

@@ -9,6 +9,7 @@ import dev.paas.build.source.SourceCheckouts;
 import dev.paas.build.stack.BuildContexts;
 import dev.paas.build.stack.BuildOverrides;
 import dev.paas.build.stack.PreparedContext;
+import dev.paas.build.suggestions.EnvSuggestions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,9 +38,10 @@ final class BuildRunner {
     private final BuildLogs logs;
     private final BuildWorkspace workspace;
     private final MeterRegistry meters;
+    private final EnvSuggestions suggestions;
 
     BuildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images, RunningBuilds running,
-            BuildLogs logs, BuildWorkspace workspace, MeterRegistry meters) {
+            BuildLogs logs, BuildWorkspace workspace, MeterRegistry meters, EnvSuggestions suggestions) {
         this.checkouts = checkouts;
         this.contexts = contexts;
         this.images = images;
@@ -47,6 +49,7 @@ final class BuildRunner {
         this.logs = logs;
         this.workspace = workspace;
         this.meters = meters;
+        this.suggestions = suggestions;
     }
 
     /** Runs the build; {@code stopping} tells whether the worker is shutting down. */
@@ -67,6 +70,7 @@ final class BuildRunner {
                     buildLog);
             requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage()));
             buildLog.phase(BuildPhase.DETECT, "==> Detecting the stack");
+            suggestions.record(build.projectId(), build.ownerId(), checkout.directory());
             PreparedContext context = contexts.prepare(checkout.directory(), BuildOverrides.NONE, buildLog);
             stack = context.stack();
             requireClaim(running.recordStack(build, stack));

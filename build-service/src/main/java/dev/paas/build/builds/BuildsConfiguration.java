@@ -4,6 +4,7 @@ import dev.paas.build.BuildProperties;
 import dev.paas.build.image.DockerImages;
 import dev.paas.build.source.SourceCheckouts;
 import dev.paas.build.stack.BuildContexts;
+import dev.paas.build.suggestions.EnvSuggestions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,8 +30,8 @@ class BuildsConfiguration {
     @Bean
     BuildRunner buildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images,
             RunningBuilds running, BuildLogs logs, BuildWorkspace workspace, BuildProperties properties,
-            MeterRegistry meters) {
-        return new BuildRunner(checkouts, contexts, images, running, logs, workspace, meters);
+            MeterRegistry meters, EnvSuggestions suggestions) {
+        return new BuildRunner(checkouts, contexts, images, running, logs, workspace, meters, suggestions);
     }
 
     @Bean

@@ -18,6 +18,11 @@ public final class ConfiguredRuntimeImages implements RuntimeImages {
                 .toList());
     }
 
+    /** Every entry, in configuration order. */
+    public List<RuntimeImage> all() {
+        return images;
+    }
+
     @Override
     public List<RuntimeImage> images(String stack) {
         return images.stream().filter(image -> image.stack().equals(stack)).toList();

@@ -24,11 +24,6 @@ public class StackConfiguration {
     }
 
     @Bean
-    RuntimeImages configuredRuntimeImages(BuildProperties properties) {
-        return ConfiguredRuntimeImages.from(properties.runtimes());
-    }
-
-    @Bean
     DockerfileTemplates dockerfileTemplates() {
         DockerfileTemplates templates = new DockerfileTemplates();
         templates.verify(planners().stream().flatMap(planner -> planner.templates().stream()).toList());

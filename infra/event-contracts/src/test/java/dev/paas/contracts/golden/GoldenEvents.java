@@ -49,12 +49,14 @@ public final class GoldenEvents {
         return List.of(
                 new ProjectCreated(PROJECT, "shop", OWNER, "https://github.com/acme/shop.git", "main", "acme/shop"),
                 new DeploymentRequested(DEPLOYMENT, PROJECT, "shop", "https://github.com/acme/shop.git", "main",
-                        OWNER),
+                        OWNER, "9fceb02d0ae598e95dc970b74767f19372d61af8", new DeploymentRequested.BuildSettings(
+                                "apps/web", null, "npm run build:prod", null, 4000, null)),
                 new BuildStarted(DEPLOYMENT, PROJECT, OWNER),
                 new ImageBuilt(DEPLOYMENT, PROJECT, "shop", IMAGE, "node",
-                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER),
+                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER,
+                        "Mona Lisa <mona@example.com>"),
                 new BuildFailed(DEPLOYMENT, PROJECT, "branch 'release' not found in https://github.com/acme/shop.git",
-                        null, null, null, OWNER),
+                        null, null, null, OWNER, null),
                 new ContainerStarted(DEPLOYMENT, PROJECT, CONTAINER, 536_870_912L, 500_000_000L, OWNER),
                 new ContainerHealthy(DEPLOYMENT, PROJECT, CONTAINER, "http://shop.paas.localhost"),
                 new ContainerStopped(DEPLOYMENT, PROJECT, CONTAINER, "replaced by deployment " + SUCCESSOR),

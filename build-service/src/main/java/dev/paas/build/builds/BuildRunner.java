@@ -65,9 +65,10 @@ final class BuildRunner {
         try {
             tag = imageTag(build);
             workDirectory = workspace.create(build.id());
-            Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), workDirectory.resolve("src"),
-                    buildLog);
-            requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage()));
+            Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), build.commitSha(),
+                    workDirectory.resolve("src"), buildLog);
+            requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage(),
+                    checkout.commitAuthor()));
             PreparedContext context = contexts.prepare(checkout.directory(), buildLog);
             stack = context.stack().name();
             requireClaim(running.recordStack(build, stack));

@@ -4,7 +4,10 @@ import dev.paas.build.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Repository URL policy and JGit checkouts, from {@code paas.build}. */
+/**
+ * Repository URL policy and JGit checkouts, from {@code paas.build}. With an extra CA bundle, JGit's HTTPS
+ * connections trust it besides the JDK's trust store.
+ */
 @Configuration(proxyBeanMethods = false)
 class SourceConfiguration {
 
@@ -15,6 +18,9 @@ class SourceConfiguration {
 
     @Bean
     SourceCheckouts sourceCheckouts(RepositoryUrlPolicy policy, BuildProperties properties) {
-        return new SourceCheckouts(policy, properties.cloneTimeout());
+        return properties.extraCaBundle()
+                .map(bundle -> new SourceCheckouts(policy, properties.cloneTimeout(),
+                        ExtraCaTrust.transports(ExtraCaTrust.jdkAnd(bundle))))
+                .orElseGet(() -> new SourceCheckouts(policy, properties.cloneTimeout()));
     }
 }

@@ -66,7 +66,7 @@ final class BuildRunner {
             tag = imageTag(build);
             workDirectory = workspace.create(build.id());
             Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), build.commitSha(),
-                    workDirectory.resolve("src"), buildLog);
+                    build.ownerId(), workDirectory.resolve("src"), buildLog);
             requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage(),
                     checkout.commitAuthor()));
             PreparedContext context = contexts.prepare(checkout.directory(), buildLog);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.FetchCommand;
@@ -31,6 +32,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.SubmoduleConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.URIish;
@@ -50,17 +52,23 @@ public final class SourceCheckouts {
     private final RepositoryUrlPolicy policy;
     private final Duration timeout;
     private final TransportConfigCallback transports;
+    private final CloneTokens tokens;
 
     public SourceCheckouts(RepositoryUrlPolicy policy, Duration timeout) {
         this(policy, timeout, transport -> {
-        });
+        }, null);
     }
 
-    /** {@code transports} configures every connection to a repository (the HTTPS trust of {@link ExtraCaTrust}). */
-    public SourceCheckouts(RepositoryUrlPolicy policy, Duration timeout, TransportConfigCallback transports) {
+    /**
+     * {@code transports} configures every connection to a repository (the HTTPS trust of {@link ExtraCaTrust});
+     * {@code tokens} (or {@code null}) lends an owner's GitHub token to the clone of their github.com repositories.
+     */
+    public SourceCheckouts(RepositoryUrlPolicy policy, Duration timeout, TransportConfigCallback transports,
+            CloneTokens tokens) {
         this.policy = policy;
         this.timeout = timeout;
         this.transports = transports;
+        this.tokens = tokens;
     }
 
     /** Checks out the head of {@code branch} of {@code repoUrl} into {@code directory}. */
@@ -73,19 +81,29 @@ public final class SourceCheckouts {
      * head when it is {@code null}, into {@code directory}, which must not exist or be empty.
      */
     public Checkout checkout(String repoUrl, String branch, String commitSha, Path directory, Consumer<String> log) {
+        return checkout(repoUrl, branch, commitSha, null, directory, log);
+    }
+
+    /**
+     * As {@link #checkout(String, String, String, Path, Consumer)}, on behalf of {@code ownerId}: a github.com
+     * repository is cloned with the owner's GitHub token when one is kept ({@link CloneTokens}).
+     */
+    public Checkout checkout(String repoUrl, String branch, String commitSha, UUID ownerId, Path directory,
+            Consumer<String> log) {
         policy.check(repoUrl);
         String url = repoUrl.strip();
         String shown = RepositoryUrls.redact(url);
         requireBranchName(branch);
         String sha = requireSha(commitSha);
+        CredentialsProvider credentials = tokens == null ? null : tokens.forClone(ownerId, url).orElse(null);
         log.accept("Cloning " + shown + " (branch " + branch + (sha == null ? "" : ", commit " + sha)
-                + ", depth 1)");
-        requireBranch(url, branch, shown);
+                + ", depth 1" + (credentials == null ? "" : ", with the owner's GitHub token") + ")");
+        requireBranch(url, branch, shown, credentials);
         var deadline = new DeadlineMonitor(timeout);
         try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch(branch).call()) {
             git.remoteAdd().setName(REMOTE).setUri(new URIish(url)).call();
-            ObjectId commit = sha == null ? fetchHead(git, branch, shown, deadline)
-                    : fetchCommit(git, branch, sha, shown, log, deadline);
+            ObjectId commit = sha == null ? fetchHead(git, branch, shown, deadline, credentials)
+                    : fetchCommit(git, branch, sha, shown, log, deadline, credentials);
             Checkout checkout = checkOut(git.getRepository(), directory, branch, commit, shown);
             log.accept("Checked out " + checkout.commitSha() + " \"" + checkout.commitMessage() + "\" by "
                     + checkout.commitAuthor());
@@ -98,19 +116,19 @@ public final class SourceCheckouts {
         }
     }
 
-    private ObjectId fetchHead(Git git, String branch, String shown, DeadlineMonitor deadline)
-            throws GitAPIException {
-        fetch(git, deadline).setRefSpecs(branchSpec(branch)).setDepth(1).call();
+    private ObjectId fetchHead(Git git, String branch, String shown, DeadlineMonitor deadline,
+            CredentialsProvider credentials) throws GitAPIException {
+        fetch(git, deadline, credentials).setRefSpecs(branchSpec(branch)).setDepth(1).call();
         return tracked(git.getRepository(), branch)
                 .orElseThrow(() -> new BuildFailure("branch '" + branch + "' not found in " + shown));
     }
 
     /** The commit by its id at depth 1 if the server serves it so, else the branch's history, searched for it. */
     private ObjectId fetchCommit(Git git, String branch, String sha, String shown, Consumer<String> log,
-            DeadlineMonitor deadline) throws GitAPIException {
+            DeadlineMonitor deadline, CredentialsProvider credentials) throws GitAPIException {
         if (sha.length() == Constants.OBJECT_ID_STRING_LENGTH) {
             try {
-                fetch(git, deadline).setRefSpecs(new RefSpec(sha + ":" + trackingRef(branch))).setDepth(1).call();
+                fetch(git, deadline, credentials).setRefSpecs(new RefSpec(sha + ":" + trackingRef(branch))).setDepth(1).call();
                 return ObjectId.fromString(sha);
             } catch (TransportException e) {
                 if (deadline.expired()) {
@@ -123,13 +141,14 @@ public final class SourceCheckouts {
             log.accept("Commit " + sha + " is abbreviated; fetching the history of branch " + branch
                     + " to find it");
         }
-        fetch(git, deadline).setRefSpecs(branchSpec(branch)).call();
+        fetch(git, deadline, credentials).setRefSpecs(branchSpec(branch)).call();
         return find(git.getRepository(), sha).orElseThrow(() -> new BuildFailure("commit " + sha
                 + " not found on branch '" + branch + "' of " + shown + ": was it force-pushed away?"));
     }
 
-    private FetchCommand fetch(Git git, DeadlineMonitor deadline) {
+    private FetchCommand fetch(Git git, DeadlineMonitor deadline, CredentialsProvider credentials) {
         return git.fetch()
+                .setCredentialsProvider(credentials)
                 .setRemote(REMOTE)
                 .setTagOpt(TagOpt.NO_TAGS)
                 .setRecurseSubmodules(SubmoduleConfig.FetchRecurseSubmodulesMode.NO)
@@ -207,11 +226,11 @@ public final class SourceCheckouts {
         return sha;
     }
 
-    private void requireBranch(String url, String branch, String shown) {
+    private void requireBranch(String url, String branch, String shown, CredentialsProvider credentials) {
         Collection<Ref> heads;
         try {
             heads = Git.lsRemoteRepository().setRemote(url).setHeads(true).setTimeout(timeoutSeconds())
-                    .setTransportConfigCallback(transports).call();
+                    .setTransportConfigCallback(transports).setCredentialsProvider(credentials).call();
         } catch (GitAPIException | RuntimeException e) {
             throw new BuildFailure("could not clone " + shown + ": " + causeOf(e, url, shown), e);
         }

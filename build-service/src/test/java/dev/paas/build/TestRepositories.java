@@ -13,6 +13,9 @@ import org.eclipse.jgit.lib.PersonIdent;
 /** Git repositories made on the local disk from the sample apps in {@code infra/samples}. */
 public final class TestRepositories {
 
+    /** The author of every commit made here, as build-service records it. */
+    public static final String AUTHOR = "build-service tests <tests@paas.localhost>";
+
     private TestRepositories() {
     }
 

@@ -1,5 +1,6 @@
 package dev.paas.build.builds;
 
+import dev.paas.build.stack.BuildOverrides;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,11 +27,19 @@ class Build extends AbstractAggregateRoot<Build> {
     private final String projectSlug;
     private final String repoUrl;
     private final String branch;
+    private final String requestedCommitSha;
+    private final String rootDirectory;
+    private final String installCommand;
+    private final String buildCommand;
+    private final String startCommand;
+    private final Integer overridePort;
+    private final String dockerfilePath;
     private BuildStatus status;
     private int attempts;
     private String stack;
     private String commitSha;
     private String commitMessage;
+    private String commitAuthor;
     private String imageTag;
     private Integer port;
     private String error;
@@ -42,7 +51,9 @@ class Build extends AbstractAggregateRoot<Build> {
 
     @PersistenceCreator
     private Build(UUID id, UUID projectId, UUID ownerId, String projectSlug, String repoUrl, String branch,
-            BuildStatus status, int attempts, String stack, String commitSha, String commitMessage, String imageTag,
+            String requestedCommitSha, String rootDirectory, String installCommand, String buildCommand,
+            String startCommand, Integer overridePort, String dockerfilePath, BuildStatus status, int attempts,
+            String stack, String commitSha, String commitMessage, String commitAuthor, String imageTag,
             Integer port, String error, Instant queuedAt, Instant startedAt, Instant finishedAt, Long version) {
         this.id = id;
         this.projectId = projectId;
@@ -50,11 +61,19 @@ class Build extends AbstractAggregateRoot<Build> {
         this.projectSlug = projectSlug;
         this.repoUrl = repoUrl;
         this.branch = branch;
+        this.requestedCommitSha = requestedCommitSha;
+        this.rootDirectory = rootDirectory;
+        this.installCommand = installCommand;
+        this.buildCommand = buildCommand;
+        this.startCommand = startCommand;
+        this.overridePort = overridePort;
+        this.dockerfilePath = dockerfilePath;
         this.status = status;
         this.attempts = attempts;
         this.stack = stack;
         this.commitSha = commitSha;
         this.commitMessage = commitMessage;
+        this.commitAuthor = commitAuthor;
         this.imageTag = imageTag;
         this.port = port;
         this.error = error;
@@ -70,10 +89,22 @@ class Build extends AbstractAggregateRoot<Build> {
      */
     static Build queue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
             String branch, Instant now) {
+        return queue(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, null, BuildOverrides.NONE, now);
+    }
+
+    /**
+     * A new build of commit {@code commitSha} of {@code branch} ({@code null}: the branch's head when it is cloned),
+     * with the project's {@code overrides} of detection.
+     */
+    static Build queue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
+            String branch, String commitSha, BuildOverrides overrides, Instant now) {
         Objects.requireNonNull(deploymentId, "deploymentId");
         Objects.requireNonNull(projectId, "projectId");
-        Build build = new Build(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, BuildStatus.QUEUED, 0,
-                null, null, null, null, null, null, now, null, null, null);
+        BuildOverrides set = overrides == null ? BuildOverrides.NONE : overrides;
+        Build build = new Build(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, commitSha,
+                set.rootDirectory(), set.installCommand(), set.buildCommand(), set.startCommand(), set.port(),
+                set.dockerfilePath(), BuildStatus.QUEUED, 0, null, null, null, null, null, null, null, now, null,
+                null, null);
         build.registerEvent(new BuildEvents.Queued(deploymentId));
         return build;
     }
@@ -87,10 +118,11 @@ class Build extends AbstractAggregateRoot<Build> {
         registerEvent(new BuildEvents.Started(id, projectId, ownerId));
     }
 
-    void recordCommit(String sha, String message) {
+    void recordCommit(String sha, String message, String author) {
         require(BuildStatus.RUNNING, "record the commit of");
         commitSha = sha;
         commitMessage = message;
+        commitAuthor = author;
     }
 
     void recordStack(String detectedStack) {
@@ -105,7 +137,7 @@ class Build extends AbstractAggregateRoot<Build> {
         port = appPort;
         finishedAt = now;
         registerEvent(new BuildEvents.Succeeded(id, projectId, projectSlug, imageTag, stack, commitSha,
-                commitMessage, appPort, ownerId));
+                commitMessage, appPort, ownerId, commitAuthor));
     }
 
     void fail(String reason, Instant now) {
@@ -113,7 +145,8 @@ class Build extends AbstractAggregateRoot<Build> {
         status = BuildStatus.FAILED;
         error = reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH - 1) + "…";
         finishedAt = now;
-        registerEvent(new BuildEvents.Failed(id, projectId, error, stack, commitSha, commitMessage, ownerId));
+        registerEvent(new BuildEvents.Failed(id, projectId, error, stack, commitSha, commitMessage, ownerId,
+                commitAuthor));
     }
 
     /** The worker stops (shutdown) and gives the build back; the attempt does not count. */
@@ -177,6 +210,16 @@ class Build extends AbstractAggregateRoot<Build> {
         return branch;
     }
 
+    /** The commit the deployment asked for, or {@code null} for the branch's head. */
+    String requestedCommitSha() {
+        return requestedCommitSha;
+    }
+
+    BuildOverrides overrides() {
+        return new BuildOverrides(rootDirectory, installCommand, buildCommand, startCommand, overridePort,
+                dockerfilePath);
+    }
+
     BuildStatus status() {
         return status;
     }
@@ -195,6 +238,10 @@ class Build extends AbstractAggregateRoot<Build> {
 
     String commitMessage() {
         return commitMessage;
+    }
+
+    String commitAuthor() {
+        return commitAuthor;
     }
 
     String imageTag() {

@@ -19,13 +19,13 @@ public final class BuildEvents {
     public record Started(UUID deploymentId, UUID projectId, UUID ownerId) {
     }
 
-    /** The image was built and tagged. */
+    /** The image was built and tagged; {@code commitAuthor} is {@code Name <email>}. */
     public record Succeeded(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
-            String commitSha, String commitMessage, int port, UUID ownerId) {
+            String commitSha, String commitMessage, int port, UUID ownerId, String commitAuthor) {
     }
 
-    /** The build ended without an image. */
+    /** The build ended without an image; the commit fields are {@code null} when it failed before the clone. */
     public record Failed(UUID deploymentId, UUID projectId, String reason, String stack, String commitSha,
-            String commitMessage, UUID ownerId) {
+            String commitMessage, UUID ownerId, String commitAuthor) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.paas.build.builds;
 
 import dev.paas.build.BuildProperties;
+import dev.paas.build.stack.BuildOverrides;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -38,11 +39,22 @@ public class BuildQueue {
     @Transactional
     public void enqueue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
             String branch) {
+        enqueue(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, null, BuildOverrides.NONE);
+    }
+
+    /**
+     * As {@link #enqueue(UUID, UUID, UUID, String, String, String)}, for exactly {@code commitSha} of the branch
+     * ({@code null}: its head when cloned), with the project's {@code overrides} of detection.
+     */
+    @Transactional
+    public void enqueue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
+            String branch, String commitSha, BuildOverrides overrides) {
         if (builds.existsById(deploymentId)) {
             log.info("deployment {} already has a build; the repeated request is ignored", deploymentId);
             return;
         }
-        builds.save(Build.queue(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, clock.instant()));
+        builds.save(Build.queue(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, commitSha, overrides,
+                clock.instant()));
     }
 
     /**

@@ -66,12 +66,13 @@ final class BuildRunner {
         try {
             tag = imageTag(build);
             workDirectory = workspace.create(build.id());
-            Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), workDirectory.resolve("src"),
-                    buildLog);
-            requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage()));
+            Checkout checkout = checkouts.checkout(build.repoUrl(), build.branch(), build.commitSha(),
+                    build.ownerId(), workDirectory.resolve("src"), buildLog);
+            requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage(),
+                    checkout.commitAuthor()));
             buildLog.phase(BuildPhase.DETECT, "==> Detecting the stack");
             suggestions.record(build.projectId(), build.ownerId(), checkout.directory());
-            PreparedContext context = contexts.prepare(checkout.directory(), BuildOverrides.NONE, buildLog);
+            PreparedContext context = contexts.prepare(checkout.directory(), build.overrides(), buildLog);
             stack = context.stack();
             requireClaim(running.recordStack(build, stack));
             buildLog.imageBuild(context.dockerfile(), "==> Building image " + tag);

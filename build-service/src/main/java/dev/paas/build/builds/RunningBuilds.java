@@ -26,8 +26,8 @@ class RunningBuilds {
     }
 
     @Transactional
-    boolean recordCommit(ClaimedBuild claimed, String sha, String message) {
-        return update(claimed, build -> build.recordCommit(sha, message));
+    boolean recordCommit(ClaimedBuild claimed, String sha, String message, String author) {
+        return update(claimed, build -> build.recordCommit(sha, message, author));
     }
 
     @Transactional

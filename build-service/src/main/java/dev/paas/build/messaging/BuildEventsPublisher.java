@@ -29,12 +29,13 @@ class BuildEventsPublisher {
     @EventListener
     void on(BuildEvents.Succeeded built) {
         outbox.append(new ImageBuilt(built.deploymentId(), built.projectId(), built.projectSlug(), built.imageTag(),
-                built.stack(), built.commitSha(), built.commitMessage(), built.port(), built.ownerId()));
+                built.stack(), built.commitSha(), built.commitMessage(), built.port(), built.ownerId(),
+                built.commitAuthor()));
     }
 
     @EventListener
     void on(BuildEvents.Failed failed) {
         outbox.append(new BuildFailed(failed.deploymentId(), failed.projectId(), failed.reason(), failed.stack(),
-                failed.commitSha(), failed.commitMessage(), failed.ownerId()));
+                failed.commitSha(), failed.commitMessage(), failed.ownerId(), failed.commitAuthor()));
     }
 }

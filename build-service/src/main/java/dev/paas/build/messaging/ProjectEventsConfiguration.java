@@ -1,6 +1,7 @@
 package dev.paas.build.messaging;
 
 import dev.paas.build.builds.BuildQueue;
+import dev.paas.build.stack.BuildOverrides;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.messaging.inbox.EventSubscriptions;
 import java.util.function.Consumer;
@@ -31,9 +32,17 @@ class ProjectEventsConfiguration {
                 .build();
     }
 
-    /** Translates the contract into the queue's terms. */
+    /** Translates the contract into the queue's terms; a request from before build settings carries none. */
     void deploymentRequested(DeploymentRequested requested) {
         queue.enqueue(requested.deploymentId(), requested.projectId(), requested.ownerId(), requested.projectSlug(),
-                requested.repoUrl(), requested.branch());
+                requested.repoUrl(), requested.branch(), requested.commitSha(), overridesOf(requested.buildSettings()));
+    }
+
+    private static BuildOverrides overridesOf(DeploymentRequested.BuildSettings settings) {
+        if (settings == null) {
+            return BuildOverrides.NONE;
+        }
+        return new BuildOverrides(settings.rootDirectory(), settings.installCommand(), settings.buildCommand(),
+                settings.startCommand(), settings.port(), settings.dockerfilePath());
     }
 }

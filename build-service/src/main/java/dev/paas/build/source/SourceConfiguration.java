@@ -1,10 +1,14 @@
 package dev.paas.build.source;
 
 import dev.paas.build.BuildProperties;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Repository URL policy and JGit checkouts, from {@code paas.build}. */
+/**
+ * Repository URL policy and JGit checkouts, from {@code paas.build}. With an extra CA bundle, JGit's HTTPS
+ * connections trust it besides the JDK's trust store; github.com clones use the owner's token ({@link CloneTokens}).
+ */
 @Configuration(proxyBeanMethods = false)
 class SourceConfiguration {
 
@@ -14,7 +18,11 @@ class SourceConfiguration {
     }
 
     @Bean
-    SourceCheckouts sourceCheckouts(RepositoryUrlPolicy policy, BuildProperties properties) {
-        return new SourceCheckouts(policy, properties.cloneTimeout());
+    SourceCheckouts sourceCheckouts(RepositoryUrlPolicy policy, BuildProperties properties, CloneTokens tokens) {
+        TransportConfigCallback transports = properties.extraCaBundle()
+                .map(bundle -> ExtraCaTrust.transports(ExtraCaTrust.jdkAnd(bundle)))
+                .orElse(transport -> {
+                });
+        return new SourceCheckouts(policy, properties.cloneTimeout(), transports, tokens);
     }
 }

@@ -105,7 +105,7 @@ class BuildServiceIT {
         DeploymentRequested requested = request("it-static", repository.toUri().toString(), "main");
         String tag = "paas-app/it-static:" + requested.deploymentId();
         ImageBuilt expected = new ImageBuilt(requested.deploymentId(), requested.projectId(), "it-static", tag,
-                "static", sha, "Deploy the static-site sample", 8080, OWNER);
+                "static", sha, "Deploy the static-site sample", 8080, OWNER, TestRepositories.AUTHOR);
 
         long started = System.nanoTime();
         publish(requested);
@@ -129,6 +129,46 @@ class BuildServiceIT {
             assertThat(left).isEmpty();
         }
         images.remove(tag);
+    }
+
+    @Test
+    void buildsExactlyTheRequestedOlderCommitNotTheBranchHead() throws Exception {
+        String older = TestRepositories.commitSample("static-site", repository);
+        Files.delete(repository.resolve("index.html"));
+        Files.writeString(repository.resolve("README.md"), "nothing to deploy\n");
+        String head = TestRepositories.commitAll(repository, "Remove the site");
+        DeploymentRequested requested = new DeploymentRequested(UUID.randomUUID(), UUID.randomUUID(), "it-pinned",
+                repository.toUri().toString(), "main", OWNER, older, DeploymentRequested.BuildSettings.NONE);
+
+        publish(requested);
+
+        // The head has no site left: only the older commit's content builds as a static site.
+        ImageBuilt built = awaitEvent(ImageBuilt.class, requested.deploymentId(), event -> true,
+                Duration.ofMinutes(3));
+        assertThat(built.commitSha()).isEqualTo(older).isNotEqualTo(head);
+        assertThat(built.stack()).isEqualTo("static");
+        assertThat(built.commitMessage()).isEqualTo("Deploy the static-site sample");
+        assertThat(built.commitAuthor()).isEqualTo(TestRepositories.AUTHOR);
+        assertThat(jdbc.queryForMap("select requested_commit_sha, commit_sha, commit_author from builds where id = ?",
+                requested.deploymentId())).containsEntry("requested_commit_sha", older)
+                .containsEntry("commit_sha", older).containsEntry("commit_author", TestRepositories.AUTHOR);
+        assertThat(api().get().uri("/api/v1/deployments/{id}/build-log", requested.deploymentId()).retrieve()
+                .body(String.class)).contains("commit " + older + ", depth 1", "Checked out " + older);
+        images.remove(built.imageTag());
+    }
+
+    @Test
+    void failsClearlyWhenTheRequestedCommitIsNotInTheRepository() throws Exception {
+        TestRepositories.commitSample("static-site", repository);
+        String url = repository.toUri().toString();
+        String missing = "0123456789abcdef0123456789abcdef01234567";
+        DeploymentRequested requested = new DeploymentRequested(UUID.randomUUID(), UUID.randomUUID(), "it-gone",
+                url, "main", OWNER, missing, null);
+
+        publish(requested);
+
+        awaitEvent(BuildFailed.class, requested.deploymentId(), failed -> failed.reason().equals("commit " + missing
+                + " not found on branch 'main' of " + url + ": was it force-pushed away?"), Duration.ofMinutes(1));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.paas.build.builds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paas.build.stack.BuildOverrides;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class BuildTest {
     void runsThenSucceedsWithEverythingImageBuiltNeeds() {
         Build build = queued();
         build.start(NOW);
-        build.recordCommit("abc123", "Add the shop");
+        build.recordCommit("abc123", "Add the shop", "Ada <ada@example.com>");
         build.recordStack("node");
         build.succeed("paas-app/shop:" + deploymentId, 3000, NOW.plusSeconds(40));
 
@@ -39,20 +40,36 @@ class BuildTest {
                 new BuildEvents.Queued(deploymentId),
                 new BuildEvents.Started(deploymentId, projectId, owner),
                 new BuildEvents.Succeeded(deploymentId, projectId, "shop", "paas-app/shop:" + deploymentId, "node",
-                        "abc123", "Add the shop", 3000, owner));
+                        "abc123", "Add the shop", 3000, owner, "Ada <ada@example.com>"));
     }
 
     @Test
     void failsWithTheReasonAndWhatWasKnown() {
         Build build = queued();
         build.start(NOW);
-        build.recordCommit("abc123", "Break it");
+        build.recordCommit("abc123", "Break it", "Ada <ada@example.com>");
         build.fail("image build failed: npm ERR! code E404", NOW);
 
         assertThat(build.status()).isEqualTo(BuildStatus.FAILED);
         assertThat(build.error()).isEqualTo("image build failed: npm ERR! code E404");
         assertThat(build.registeredEvents()).last().isEqualTo(new BuildEvents.Failed(deploymentId, projectId,
-                "image build failed: npm ERR! code E404", null, "abc123", "Break it", owner));
+                "image build failed: npm ERR! code E404", null, "abc123", "Break it", owner,
+                "Ada <ada@example.com>"));
+    }
+
+    @Test
+    void handsTheRequestedCommitAndOverridesToTheWorker() {
+        BuildOverrides overrides = new BuildOverrides("apps/web", null, "npm run build", null, 4000, null);
+        Build build = Build.queue(deploymentId, projectId, owner, "shop", "https://github.com/acme/shop.git", "main",
+                "abc1234", overrides, NOW);
+        build.start(NOW);
+
+        ClaimedBuild claimed = ClaimedBuild.of(build);
+
+        assertThat(claimed.commitSha()).isEqualTo("abc1234");
+        assertThat(claimed.overrides()).isEqualTo(overrides);
+        assertThat(ClaimedBuild.of(started(queued())).overrides()).isEqualTo(BuildOverrides.NONE);
+        assertThat(ClaimedBuild.of(started(queued())).commitSha()).isNull();
     }
 
     @Test
@@ -71,7 +88,7 @@ class BuildTest {
 
         assertThatThrownBy(() -> build.succeed("tag", 80, NOW))
                 .hasMessage("cannot complete build " + deploymentId + ": it is QUEUED, expected RUNNING");
-        assertThatThrownBy(() -> build.recordCommit("abc", "msg"))
+        assertThatThrownBy(() -> build.recordCommit("abc", "msg", "A <a@b>"))
                 .hasMessageContaining("it is QUEUED");
     }
 
@@ -126,6 +143,11 @@ class BuildTest {
         build.fail("x".repeat(5000), NOW);
 
         assertThat(build.error()).hasSize(2000).endsWith("…");
+    }
+
+    private static Build started(Build build) {
+        build.start(NOW);
+        return build;
     }
 
     private Build queued() {

@@ -34,7 +34,8 @@ class BuildEventsPublisherTest {
     @Test
     void publishesImageBuiltWhenBuildSucceeds() {
         publisher.on(new BuildEvents.Succeeded(DEPLOYMENT, PROJECT, "shop", IMAGE, "node",
-                "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER));
+                "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER,
+                "Mona Lisa <mona@example.com>"));
 
         assertPublishedAsGolden(ImageBuilt.class);
     }
@@ -42,7 +43,7 @@ class BuildEventsPublisherTest {
     @Test
     void publishesBuildFailedWithTheReason() {
         publisher.on(new BuildEvents.Failed(DEPLOYMENT, PROJECT,
-                "branch 'release' not found in https://github.com/acme/shop.git", null, null, null, OWNER));
+                "branch 'release' not found in https://github.com/acme/shop.git", null, null, null, OWNER, null));
 
         assertPublishedAsGolden(BuildFailed.class);
     }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import dev.paas.build.builds.BuildQueue;
+import dev.paas.build.stack.BuildOverrides;
 import dev.paas.contracts.golden.GoldenEvents;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.messaging.EventCodec;
@@ -21,13 +22,24 @@ class ProjectEventsConfigurationTest {
     private final ProjectEventsConfiguration listener = new ProjectEventsConfiguration(queue);
 
     @Test
-    void queuesABuildOfTheRequestedBranchForTheGoldenDeploymentRequested() {
+    void queuesABuildOfTheRequestedCommitWithTheBuildSettingsForTheGoldenDeploymentRequested() {
         DeploymentRequested requested = codec.read(codec.fromBytes(GoldenEvents.envelope(DeploymentRequested.class)),
                 DeploymentRequested.class);
 
         listener.deploymentRequested(requested);
 
-        verify(queue).enqueue(DEPLOYMENT, PROJECT, OWNER, "shop", "https://github.com/acme/shop.git", "main");
+        verify(queue).enqueue(DEPLOYMENT, PROJECT, OWNER, "shop", "https://github.com/acme/shop.git", "main",
+                "9fceb02d0ae598e95dc970b74767f19372d61af8",
+                new BuildOverrides("apps/web", null, "npm run build:prod", null, 4000, null));
         verifyNoMoreInteractions(queue);
+    }
+
+    @Test
+    void queuesABuildOfTheBranchHeadForARequestFromBeforeCommitsAndSettings() {
+        listener.deploymentRequested(new DeploymentRequested(DEPLOYMENT, PROJECT, "shop",
+                "https://github.com/acme/shop.git", "main", OWNER));
+
+        verify(queue).enqueue(DEPLOYMENT, PROJECT, OWNER, "shop", "https://github.com/acme/shop.git", "main", null,
+                BuildOverrides.NONE);
     }
 }

@@ -25,12 +25,15 @@ class GitHubAccountLinker {
     private final GitHubLinks links;
     private final GitHubTokens tokens;
     private final AuditLog audit;
+    private final CloneTokens cloneTokens;
 
-    GitHubAccountLinker(AccountService accounts, GitHubLinks links, GitHubTokens tokens, AuditLog audit) {
+    GitHubAccountLinker(AccountService accounts, GitHubLinks links, GitHubTokens tokens, AuditLog audit,
+            CloneTokens cloneTokens) {
         this.accounts = accounts;
         this.links = links;
         this.tokens = tokens;
         this.audit = audit;
+        this.cloneTokens = cloneTokens;
     }
 
     /** Signs in: finds, links or creates the account of {@code user}; stores the token. */
@@ -97,5 +100,6 @@ class GitHubAccountLinker {
     private void store(Account account, GitHubApi.GitHubUser user, GitHubApi.AccessGrant grant, Instant now) {
         links.save(new GitHubLink(account.id(), user.id(), user.login(), tokens.seal(grant.token()), grant.scopes()),
                 now);
+        cloneTokens.changed(account.id(), user.login(), grant.token());
     }
 }

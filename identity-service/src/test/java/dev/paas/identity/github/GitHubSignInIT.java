@@ -12,6 +12,7 @@ import dev.paas.fakegithub.GitHubUser;
 import dev.paas.fakegithub.RecordedRequest;
 import dev.paas.identity.Api;
 import dev.paas.identity.IdentityIntegrationTest;
+import dev.paas.sealing.SealedBox;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Sign-in with GitHub and linking, through the real OAuth redirects against a fake GitHub. */
 // The context is bound to this class's fake GitHub, which stops after the class.
@@ -35,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class GitHubSignInIT extends IdentityIntegrationTest {
 
     private static final FakeGitHub github = FakeGitHub.start();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong ids = new AtomicLong(7_000);
+    private static final String CLONE_TOKEN_KEY = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -43,6 +47,18 @@ class GitHubSignInIT extends IdentityIntegrationTest {
     @DynamicPropertySource
     static void gitHub(DynamicPropertyRegistry registry) {
         GitHubTesting.configure(registry, github, "identity-github-sign-in-it");
+        registry.add("paas.identity.clone-token-key", () -> CLONE_TOKEN_KEY);
+    }
+
+    /** build-service is told the new token, sealed for that owner under the clone-token key, never in clear. */
+    private void assertTokenHandedOnSealed(UUID owner) {
+        List<String> envelopes = jdbc.queryForList("select envelope from outbox_event where subject = ?"
+                + " and aggregate_id = ?", String.class, "paas.identity.github-token-changed.v1", owner.toString());
+        assertThat(envelopes).hasSize(1);
+        assertThat(envelopes.getFirst()).doesNotContain("gho_").contains("\"githubLogin\":\"octocat-");
+        String sealed = JSON.readTree(envelopes.getFirst()).get("payload").get("sealedToken").asString();
+        assertThat(SealedBox.ofBase64(CLONE_TOKEN_KEY, "key").open(sealed, "github-clone-token:" + owner))
+                .startsWith("gho_");
     }
 
     @AfterAll
@@ -74,6 +90,7 @@ class GitHubSignInIT extends IdentityIntegrationTest {
         assertThat(me.text("auth")).isEqualTo("github");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'github.linked' and actor_id = ?",
                 Integer.class, UUID.fromString(me.text("id")))).isEqualTo(1);
+        assertTokenHandedOnSealed(UUID.fromString(me.text("id")));
 
         assertThat(api.post("/api/v1/auth/github/exchange", Map.of("code", code)).status()).as("single use")
                 .isEqualTo(401);

@@ -3,6 +3,7 @@ package dev.paas.contracts;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.identity.GitHubTokenChanged;
 import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.DeploymentRequested;
@@ -34,7 +35,8 @@ public final class EventCatalog {
             DeploymentFailed.class,
             GitPushReceived.class,
             WebhookRegistered.class,
-            WebhookRegistrationFailed.class);
+            WebhookRegistrationFailed.class,
+            GitHubTokenChanged.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::keyOf, Function.identity()));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.contracts.EventCatalog;
 import dev.paas.contracts.IntegrationEvent;
+import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
+import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.contracts.golden.GoldenEvents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,32 @@ class EventContractsTest {
     }
 
     @Test
+    void aDeploymentRequestFromBeforeCommitsAndBuildSettingsStillReads() {
+        DeploymentRequested golden = GoldenEvents.sample(DeploymentRequested.class);
+
+        DeploymentRequested older = codec.read(without(DeploymentRequested.class, "commitSha", "buildSettings"),
+                DeploymentRequested.class);
+
+        assertThat(older).isEqualTo(new DeploymentRequested(golden.deploymentId(), golden.projectId(),
+                golden.projectSlug(), golden.repoUrl(), golden.branch(), golden.ownerId()));
+        assertThat(older.commitSha()).isNull();
+        assertThat(older.buildSettings()).isNull();
+    }
+
+    @Test
+    void buildResultsFromBeforeCommitAuthorsStillRead() {
+        ImageBuilt built = GoldenEvents.sample(ImageBuilt.class);
+        BuildFailed failed = GoldenEvents.sample(BuildFailed.class);
+
+        assertThat(codec.read(without(ImageBuilt.class, "commitAuthor"), ImageBuilt.class)).isEqualTo(
+                new ImageBuilt(built.deploymentId(), built.projectId(), built.projectSlug(), built.imageTag(),
+                        built.stack(), built.commitSha(), built.commitMessage(), built.port(), built.ownerId()));
+        assertThat(codec.read(without(BuildFailed.class, "commitAuthor"), BuildFailed.class)).isEqualTo(
+                new BuildFailed(failed.deploymentId(), failed.projectId(), failed.reason(), failed.stack(),
+                        failed.commitSha(), failed.commitMessage(), failed.ownerId()));
+    }
+
+    @Test
     void everyCatalogedEventHasAGoldenEnvelopeAndSubjectsFollowTheScheme() {
         List<Class<?>> sampled = samples().stream().<Class<?>>map(Object::getClass).toList();
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(EventCatalog.ALL);
@@ -70,6 +99,17 @@ class EventContractsTest {
             assertThat(IntegrationEvent.subjectOf(type)).matches("paas\\.[a-z]+\\.[a-z-]+\\.v[0-9]+");
             assertThat(type.getSimpleName()).doesNotEndWith("Event");
         }
+    }
+
+    /** The golden envelope of {@code type} as an older producer wrote it, without {@code fields}. */
+    private EventEnvelope without(Class<? extends IntegrationEvent> type, String... fields) {
+        EventEnvelope golden = codec.fromBytes(GoldenEvents.envelope(type));
+        ObjectNode older = (ObjectNode) golden.payload().deepCopy();
+        for (String field : fields) {
+            older.remove(field);
+        }
+        return new EventEnvelope(golden.id(), golden.type(), golden.version(), golden.occurredAt(),
+                golden.aggregateId(), null, older);
     }
 
     /** The tree as a consumer reads it back from the wire. */

@@ -2,6 +2,7 @@ package dev.paas.project.deployments;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -29,6 +30,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
     private String stack;
     private String commitSha;
     private String commitMessage;
+    private String commitAuthor;
     private String imageTag;
     private String url;
     private final Instant createdAt;
@@ -40,8 +42,8 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
 
     @PersistenceCreator
     Deployment(UUID id, UUID projectId, DeploymentStatus status, DeploymentTrigger trigger, String error, String stack,
-            String commitSha, String commitMessage, String imageTag, String url, Instant createdAt,
-            Instant buildStartedAt, Instant deployingAt, Instant finishedAt, Integer version) {
+            String commitSha, String commitMessage, String commitAuthor, String imageTag, String url,
+            Instant createdAt, Instant buildStartedAt, Instant deployingAt, Instant finishedAt, Integer version) {
         this.id = id;
         this.projectId = projectId;
         this.status = status;
@@ -50,6 +52,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         this.stack = stack;
         this.commitSha = commitSha;
         this.commitMessage = commitMessage;
+        this.commitAuthor = commitAuthor;
         this.imageTag = imageTag;
         this.url = url;
         this.createdAt = createdAt;
@@ -59,25 +62,27 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         this.version = version;
     }
 
-    /** A deployment its owner asked for: the branch's head at build time. */
-    static Deployment queue(UUID id, DeploymentTarget target, Instant now) {
+    /**
+     * A deployment its owner asked for: of {@code commitSha} (7 to 40 hex digits) when they named one, else of the
+     * branch's head at build time ({@code null}).
+     */
+    static Deployment queue(UUID id, DeploymentTarget target, String commitSha, Instant now) {
         return requested(new Deployment(id, target.projectId(), DeploymentStatus.QUEUED, DeploymentTrigger.MANUAL,
-                null, null, null, null, null, null, now, null, null, null, null), target);
+                null, null, commitSha, null, null, null, null, now, null, null, null, null), target);
     }
 
-    /**
-     * A deployment a push asked for, showing the pushed commit until the build reports the one it cloned (the
-     * same, unless another push came in between).
-     */
+    /** A deployment a push asked for: exactly the pushed commit is built. */
     static Deployment queueForPush(UUID id, DeploymentTarget target, String commitSha, String commitMessage,
             Instant now) {
+        Objects.requireNonNull(commitSha, "commitSha");
         return requested(new Deployment(id, target.projectId(), DeploymentStatus.QUEUED, DeploymentTrigger.PUSH,
-                null, null, commitSha, commitMessage, null, null, now, null, null, null, null), target);
+                null, null, commitSha, commitMessage, null, null, null, now, null, null, null, null), target);
     }
 
     private static Deployment requested(Deployment deployment, DeploymentTarget target) {
         deployment.registerEvent(new DeploymentEvents.Requested(deployment.id, target.projectId(),
-                target.projectSlug(), target.repoUrl(), target.branch(), target.ownerId()));
+                target.projectSlug(), target.repoUrl(), target.branch(), target.ownerId(), deployment.commitSha,
+                target.buildSettings()));
         return deployment;
     }
 
@@ -88,8 +93,8 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         advanceTo(DeploymentStatus.BUILDING);
     }
 
-    void imageBuilt(String stack, String commitSha, String commitMessage, String imageTag, Instant at) {
-        recordSource(stack, commitSha, commitMessage);
+    void imageBuilt(String stack, CommitInfo commit, String imageTag, Instant at) {
+        recordSource(stack, commit);
         this.imageTag = imageTag;
         if (deployingAt == null) {
             deployingAt = at;
@@ -97,8 +102,8 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         advanceTo(DeploymentStatus.DEPLOYING);
     }
 
-    void buildFailed(String reason, String stack, String commitSha, String commitMessage, Instant at) {
-        recordSource(stack, commitSha, commitMessage);
+    void buildFailed(String reason, String stack, CommitInfo commit, Instant at) {
+        recordSource(stack, commit);
         fail(reason, at);
     }
 
@@ -137,10 +142,11 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         return List.copyOf(domainEvents());
     }
 
-    private void recordSource(String stack, String commitSha, String commitMessage) {
+    private void recordSource(String stack, CommitInfo commit) {
         this.stack = stack != null ? stack : this.stack;
-        this.commitSha = commitSha != null ? commitSha : this.commitSha;
-        this.commitMessage = commitMessage != null ? commitMessage : this.commitMessage;
+        this.commitSha = commit.sha() != null ? commit.sha() : this.commitSha;
+        this.commitMessage = commit.message() != null ? commit.message() : this.commitMessage;
+        this.commitAuthor = commit.author() != null ? commit.author() : this.commitAuthor;
     }
 
     private void advanceTo(DeploymentStatus next) {
@@ -181,6 +187,10 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
 
     public String commitMessage() {
         return commitMessage;
+    }
+
+    public String commitAuthor() {
+        return commitAuthor;
     }
 
     public String imageTag() {

@@ -1,5 +1,6 @@
 package dev.paas.project.deployments;
 
+import dev.paas.project.projects.BuildSettings;
 import java.util.UUID;
 
 /**
@@ -13,9 +14,10 @@ public final class DeploymentEvents {
 
     /**
      * A deployment was queued: {@code branch} of {@code repoUrl} is to be built for project {@code projectId}
-     * ({@code projectSlug}), owned by {@code ownerId} ({@code null} for projects from before accounts existed).
+     * ({@code projectSlug}), owned by {@code ownerId} ({@code null} for projects from before accounts existed), at
+     * {@code commitSha} ({@code null}: the branch's head), with the project's {@code buildSettings}.
      */
     public record Requested(UUID deploymentId, UUID projectId, String projectSlug, String repoUrl, String branch,
-            UUID ownerId) {
+            UUID ownerId, String commitSha, BuildSettings buildSettings) {
     }
 }

@@ -35,10 +35,16 @@ public class DeploymentService {
     /** Queues a deployment of the project's branch, as its owner asked, and asks build-service for it. */
     @Transactional
     public Deployment request(Project project) {
-        return deployments.save(Deployment.queue(UuidV7.next(), targetOf(project), Instant.now()));
+        return deployments.save(Deployment.queue(UuidV7.next(), targetOf(project), null, Instant.now()));
     }
 
-    /** Queues a deployment of the project's branch because {@code commitSha} was pushed to it. */
+    /** Queues a deployment of commit {@code commitSha} (7 to 40 lower-case hex digits), as its owner asked. */
+    @Transactional
+    public Deployment requestCommit(Project project, String commitSha) {
+        return deployments.save(Deployment.queue(UuidV7.next(), targetOf(project), commitSha, Instant.now()));
+    }
+
+    /** Queues a deployment of exactly {@code commitSha}, because it was pushed to the project's branch. */
     @Transactional
     public Deployment requestForPush(Project project, String commitSha, String commitMessage) {
         return deployments.save(Deployment.queueForPush(UuidV7.next(), targetOf(project), commitSha, commitMessage,
@@ -47,7 +53,7 @@ public class DeploymentService {
 
     private static DeploymentTarget targetOf(Project project) {
         return new DeploymentTarget(project.id(), project.ownerId(), project.slug(), project.repoUrl(),
-                project.branch());
+                project.branch(), project.buildSettings());
     }
 
     /** The caller's deployment {@code id}; one of someone else's projects is not found, like a missing one. */
@@ -70,18 +76,16 @@ public class DeploymentService {
         update(deploymentId, deployment -> deployment.buildStarted(at));
     }
 
-    /** The deployment's image {@code imageTag} was built from {@code commitSha}, detected as {@code stack}. */
+    /** The deployment's image {@code imageTag} was built from {@code commit}, detected as {@code stack}. */
     @Transactional
-    public void imageBuilt(UUID deploymentId, String stack, String commitSha, String commitMessage, String imageTag,
-            Instant at) {
-        update(deploymentId, deployment -> deployment.imageBuilt(stack, commitSha, commitMessage, imageTag, at));
+    public void imageBuilt(UUID deploymentId, String stack, CommitInfo commit, String imageTag, Instant at) {
+        update(deploymentId, deployment -> deployment.imageBuilt(stack, commit, imageTag, at));
     }
 
     /** The build ended without an image, for {@code reason}; source details are {@code null} when unknown. */
     @Transactional
-    public void buildFailed(UUID deploymentId, String reason, String stack, String commitSha, String commitMessage,
-            Instant at) {
-        update(deploymentId, deployment -> deployment.buildFailed(reason, stack, commitSha, commitMessage, at));
+    public void buildFailed(UUID deploymentId, String reason, String stack, CommitInfo commit, Instant at) {
+        update(deploymentId, deployment -> deployment.buildFailed(reason, stack, commit, at));
     }
 
     /** The deployment's container answers and is served at {@code url}. */

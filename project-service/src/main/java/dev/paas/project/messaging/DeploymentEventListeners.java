@@ -8,6 +8,7 @@ import dev.paas.contracts.runtime.ContainerStopped;
 import dev.paas.contracts.runtime.DeploymentFailed;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.inbox.EventSubscriptions;
+import dev.paas.project.deployments.CommitInfo;
 import dev.paas.project.deployments.DeploymentService;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -50,13 +51,15 @@ class DeploymentEventListeners {
     }
 
     void imageBuilt(ImageBuilt built, EventEnvelope envelope) {
-        deployments.imageBuilt(built.deploymentId(), built.stack(), built.commitSha(), built.commitMessage(),
-                built.imageTag(), envelope.occurredAt());
+        deployments.imageBuilt(built.deploymentId(), built.stack(),
+                new CommitInfo(built.commitSha(), built.commitMessage(), built.commitAuthor()), built.imageTag(),
+                envelope.occurredAt());
     }
 
     void buildFailed(BuildFailed failed, EventEnvelope envelope) {
-        deployments.buildFailed(failed.deploymentId(), failed.reason(), failed.stack(), failed.commitSha(),
-                failed.commitMessage(), envelope.occurredAt());
+        deployments.buildFailed(failed.deploymentId(), failed.reason(), failed.stack(),
+                new CommitInfo(failed.commitSha(), failed.commitMessage(), failed.commitAuthor()),
+                envelope.occurredAt());
     }
 
     void containerHealthy(ContainerHealthy healthy, EventEnvelope envelope) {

@@ -3,6 +3,7 @@ package dev.paas.project.messaging;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.messaging.outbox.Outbox;
 import dev.paas.project.deployments.DeploymentEvents;
+import dev.paas.project.projects.BuildSettings;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,11 @@ class DeploymentEventsPublisher {
 
     @EventListener
     void on(DeploymentEvents.Requested requested) {
+        BuildSettings settings = requested.buildSettings();
         outbox.append(new DeploymentRequested(requested.deploymentId(), requested.projectId(),
-                requested.projectSlug(), requested.repoUrl(), requested.branch(), requested.ownerId()));
+                requested.projectSlug(), requested.repoUrl(), requested.branch(), requested.ownerId(),
+                requested.commitSha(), new DeploymentRequested.BuildSettings(settings.rootDirectory(),
+                        settings.installCommand(), settings.buildCommand(), settings.startCommand(), settings.port(),
+                        settings.dockerfilePath())));
     }
 }

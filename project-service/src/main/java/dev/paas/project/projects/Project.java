@@ -4,6 +4,7 @@ import dev.paas.problems.InvalidInput;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -34,14 +35,21 @@ public class Project extends AbstractAggregateRoot<Project> {
     private boolean autoDeploy;
     private WebhookStatus webhookStatus;
     private String webhookError;
+    private String rootDirectory;
+    private String installCommand;
+    private String buildCommand;
+    private String startCommand;
+    private Integer port;
+    private String dockerfilePath;
     private final Instant createdAt;
     @Version
     private Integer version;
 
     @PersistenceCreator
     Project(UUID id, UUID ownerId, String name, String slug, String repoUrl, String branch, String githubRepository,
-            boolean autoDeploy, WebhookStatus webhookStatus, String webhookError, Instant createdAt,
-            Integer version) {
+            boolean autoDeploy, WebhookStatus webhookStatus, String webhookError, String rootDirectory,
+            String installCommand, String buildCommand, String startCommand, Integer port, String dockerfilePath,
+            Instant createdAt, Integer version) {
         this.id = id;
         this.ownerId = ownerId;
         this.name = name;
@@ -52,6 +60,12 @@ public class Project extends AbstractAggregateRoot<Project> {
         this.autoDeploy = autoDeploy;
         this.webhookStatus = webhookStatus == null ? WebhookStatus.NONE : webhookStatus;
         this.webhookError = webhookError;
+        this.rootDirectory = rootDirectory;
+        this.installCommand = installCommand;
+        this.buildCommand = buildCommand;
+        this.startCommand = startCommand;
+        this.port = port;
+        this.dockerfilePath = dockerfilePath;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -76,7 +90,8 @@ public class Project extends AbstractAggregateRoot<Project> {
             });
         }
         Project project = new Project(id, ownerId, name, slug, repoUrl, branch, githubRepository, autoDeploy,
-                githubRepository == null ? WebhookStatus.NONE : WebhookStatus.PENDING, null, now, null);
+                githubRepository == null ? WebhookStatus.NONE : WebhookStatus.PENDING, null, null, null, null, null, null,
+                null, now, null);
         project.registerEvent(new ProjectEvents.Registered(id, slug, ownerId, repoUrl, branch, githubRepository));
         return project;
     }
@@ -101,6 +116,28 @@ public class Project extends AbstractAggregateRoot<Project> {
         String stripped = newBranch == null ? null : newBranch.strip();
         requireValidBranch(stripped);
         branch = stripped;
+    }
+
+    /**
+     * Replaces the build settings {@code named} with their values in {@code given} ({@code null} clears one); the
+     * others stay as they are.
+     *
+     * @throws InvalidInput naming the first setting that is not acceptable; the project is left as it was
+     */
+    void changeBuildSettings(BuildSettings given, Set<String> named) {
+        BuildSettings changed = buildSettings().overriddenBy(given, named);
+        changed.check();
+        rootDirectory = changed.rootDirectory();
+        installCommand = changed.installCommand();
+        buildCommand = changed.buildCommand();
+        startCommand = changed.startCommand();
+        port = changed.port();
+        dockerfilePath = changed.dockerfilePath();
+    }
+
+    /** What replaces detection when the project is built. */
+    public BuildSettings buildSettings() {
+        return new BuildSettings(rootDirectory, installCommand, buildCommand, startCommand, port, dockerfilePath);
     }
 
     /** identity-service registered the push hook on GitHub. */

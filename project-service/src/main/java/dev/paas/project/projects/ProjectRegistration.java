@@ -7,6 +7,7 @@ import dev.paas.problems.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,15 +62,23 @@ public class ProjectRegistration {
         }
     }
 
-    /** Changes what pushes do and which branch is deployed; {@code null} leaves a setting as it is. */
+    /**
+     * Changes what pushes do, which branch is deployed and how the project is built, on behalf of its owner or of an
+     * administrator ({@code admin}); a missing {@code branch} or {@code autoDeploy} leaves it as it is. Nothing
+     * changes when any setting is refused.
+     */
     @Transactional
-    public Project changeSettings(UUID id, UUID caller, ProjectSettings settings) {
-        Project project = get(id, caller);
+    public Project changeSettings(UUID id, UUID caller, boolean admin, ProjectSettings settings) {
+        Project project = admin ? projects.findById(id).orElseThrow(() -> new NotFound("project", id))
+                : get(id, caller);
         if (settings.branch() != null) {
             project.deployBranch(settings.branch());
         }
         if (settings.autoDeploy() != null) {
             project.deployOnPush(settings.autoDeploy());
+        }
+        if (!settings.buildSettingsNamed().isEmpty()) {
+            project.changeBuildSettings(settings.buildSettings(), settings.buildSettingsNamed());
         }
         return projects.save(project);
     }
@@ -108,7 +117,21 @@ public class ProjectRegistration {
     public record NewProject(String name, String repoUrl, String branch, String githubRepository, Boolean autoDeploy) {
     }
 
-    /** Settings a project's owner may change; {@code null} means unchanged. */
-    public record ProjectSettings(Boolean autoDeploy, String branch) {
+    /**
+     * Settings a project's owner may change. {@code autoDeploy} and {@code branch} are unchanged when {@code null};
+     * of {@code buildSettings}, exactly those {@code buildSettingsNamed} change (to {@code null}: cleared).
+     */
+    public record ProjectSettings(Boolean autoDeploy, String branch, BuildSettings buildSettings,
+            Set<String> buildSettingsNamed) {
+
+        public ProjectSettings {
+            buildSettings = buildSettings == null ? BuildSettings.NONE : buildSettings;
+            buildSettingsNamed = buildSettingsNamed == null ? Set.of() : Set.copyOf(buildSettingsNamed);
+        }
+
+        /** A change of what pushes do and which branch is deployed only. */
+        public ProjectSettings(Boolean autoDeploy, String branch) {
+            this(autoDeploy, branch, BuildSettings.NONE, Set.of());
+        }
     }
 }

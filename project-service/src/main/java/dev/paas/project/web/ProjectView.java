@@ -1,6 +1,7 @@
 package dev.paas.project.web;
 
 import dev.paas.project.deployments.Deployment;
+import dev.paas.project.projects.BuildSettings;
 import dev.paas.project.projects.Project;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,17 +10,21 @@ import java.util.UUID;
  * A project as the API shows it; {@code status} is its latest deployment's, or {@code NEW}.
  *
  * @param webhook whether pushes to its GitHub repository reach the platform ({@code NONE} when it has none)
+ * @param rootDirectory the build settings, as {@code PATCH} sets them ({@code null}: not set, detection decides)
  */
 record ProjectView(UUID id, UUID ownerId, String name, String slug, String repoUrl, String branch,
         String githubRepository, boolean autoDeploy, Webhook webhook, String url, String status,
-        UUID latestDeploymentId, Instant createdAt) {
+        UUID latestDeploymentId, Instant createdAt, String rootDirectory, String installCommand,
+        String buildCommand, String startCommand, Integer port, String dockerfilePath) {
 
     static ProjectView of(Project project, String url, Deployment latest) {
+        BuildSettings build = project.buildSettings();
         return new ProjectView(project.id(), project.ownerId(), project.name(), project.slug(), project.repoUrl(),
                 project.branch(), project.githubRepository(), project.autoDeploy(),
                 new Webhook(project.webhookStatus().name(), project.webhookError()), url,
                 latest == null ? "NEW" : latest.status().name(), latest == null ? null : latest.id(),
-                project.createdAt());
+                project.createdAt(), build.rootDirectory(), build.installCommand(), build.buildCommand(),
+                build.startCommand(), build.port(), build.dockerfilePath());
     }
 
     /** The push webhook: {@code NONE}, {@code PENDING}, {@code REGISTERED} or {@code FAILED} with the reason. */

@@ -4,13 +4,16 @@ import dev.paas.project.deployments.Deployment;
 import dev.paas.project.deployments.DeploymentService;
 import dev.paas.project.projects.Project;
 import dev.paas.project.projects.ProjectRegistration;
+import dev.paas.problems.InvalidInput;
 import dev.paas.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The caller's projects: create, list, read, change settings, and trigger deployments. */
 @RestController
@@ -50,15 +54,20 @@ class ProjectsController {
         return view(registration.get(id, user.id()));
     }
 
+    /** Changes settings (see {@link ProjectPatch}); the owner may, and so may an administrator. */
     @PatchMapping("/{id}")
-    ProjectView change(@PathVariable UUID id, @Valid @RequestBody ChangeProject request, CurrentUser user) {
-        return view(registration.changeSettings(id, user.id(),
-                new ProjectRegistration.ProjectSettings(request.autoDeploy(), request.branch())));
+    ProjectView change(@PathVariable UUID id, @RequestBody JsonNode body, CurrentUser user) {
+        return view(registration.changeSettings(id, user.id(), user.admin(), ProjectPatch.read(body)));
     }
 
+    /** Deploys the branch's head, or the commit the optional body names. */
     @PostMapping("/{id}/deployments")
-    ResponseEntity<DeploymentView> deploy(@PathVariable UUID id, CurrentUser user) {
-        Deployment deployment = deployments.request(registration.get(id, user.id()));
+    ResponseEntity<DeploymentView> deploy(@PathVariable UUID id, @RequestBody(required = false) Deploy request,
+            CurrentUser user) {
+        Project project = registration.get(id, user.id());
+        String commitSha = request == null ? null : request.checkedCommitSha();
+        Deployment deployment = commitSha == null ? deployments.request(project)
+                : deployments.requestCommit(project, commitSha);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deployments/" + deployment.id()))
                 .body(DeploymentView.of(deployment));
     }
@@ -81,7 +90,22 @@ class ProjectsController {
             @Size(max = 200) String branch, @Size(max = 201) String githubRepository, Boolean autoDeploy) {
     }
 
-    /** Body of {@code PATCH /api/v1/projects/{id}}: the settings to change, others left out or {@code null}. */
-    record ChangeProject(Boolean autoDeploy, @Size(max = 200) String branch) {
+    /**
+     * Optional body of {@code POST /api/v1/projects/{id}/deployments}: {@code commitSha} (7 to 40 hex digits) names
+     * the commit to build; without it the branch's head is built.
+     */
+    record Deploy(String commitSha) {
+
+        private static final Pattern SHA = Pattern.compile("^[0-9a-fA-F]{7,40}$");
+
+        String checkedCommitSha() {
+            if (commitSha == null) {
+                return null;
+            }
+            if (!SHA.matcher(commitSha).matches()) {
+                throw new InvalidInput("commitSha", "must be 7 to 40 hexadecimal digits");
+            }
+            return commitSha.toLowerCase(Locale.ROOT);
+        }
     }
 }

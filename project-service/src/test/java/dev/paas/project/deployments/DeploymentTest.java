@@ -3,6 +3,7 @@ package dev.paas.project.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paas.project.projects.BuildSettings;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -10,42 +11,57 @@ import org.junit.jupiter.api.Test;
 class DeploymentTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final String ADA = "Ada <ada@example.com>";
+    private static final BuildSettings SETTINGS = new BuildSettings("apps/web", null, "npm run build", null, 4000,
+            null);
 
     private final UUID projectId = UUID.randomUUID();
     private final UUID owner = UUID.randomUUID();
     private final DeploymentTarget target = new DeploymentTarget(projectId, owner, "shop",
-            "https://github.com/acme/shop.git", "main");
-    private final Deployment deployment = Deployment.queue(UUID.randomUUID(), target, NOW);
+            "https://github.com/acme/shop.git", "main", SETTINGS);
+    private final Deployment deployment = Deployment.queue(UUID.randomUUID(), target, null, NOW);
 
     @Test
     void asksForTheBuildOfTheProjectsBranchWhenQueued() {
         UUID id = UUID.randomUUID();
 
-        Deployment queued = Deployment.queue(id, target, NOW);
+        Deployment queued = Deployment.queue(id, target, null, NOW);
 
         assertThat(queued.status()).isEqualTo(DeploymentStatus.QUEUED);
         assertThat(queued.projectId()).isEqualTo(projectId);
         assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
-                "https://github.com/acme/shop.git", "main", owner));
+                "https://github.com/acme/shop.git", "main", owner, null, SETTINGS));
     }
 
     @Test
-    void asksForTheBuildOfTheProjectsBranchWhenQueuedForAPush() {
+    void asksForTheBuildOfTheCommitItsOwnerNamed() {
+        UUID id = UUID.randomUUID();
+
+        Deployment queued = Deployment.queue(id, target, "abc1234", NOW);
+
+        assertThat(queued.commitSha()).isEqualTo("abc1234");
+        assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
+                "https://github.com/acme/shop.git", "main", owner, "abc1234", SETTINGS));
+    }
+
+    @Test
+    void asksForTheBuildOfExactlyThePushedCommitWhenQueuedForAPush() {
         UUID id = UUID.randomUUID();
 
         Deployment queued = Deployment.queueForPush(id, target, "abc123", "fix", NOW);
 
         assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
-                "https://github.com/acme/shop.git", "main", owner));
+                "https://github.com/acme/shop.git", "main", owner, "abc123", SETTINGS));
     }
 
     @Test
     void announcesNothingWhenBuildAndRuntimeReportsArrive() {
         Deployment loaded = new Deployment(UUID.randomUUID(), projectId, DeploymentStatus.QUEUED,
-                DeploymentTrigger.MANUAL, null, null, null, null, null, null, NOW, null, null, null, 1);
+                DeploymentTrigger.MANUAL, null, null, null, null, null, null, null, NOW, null, null, null, 1);
 
         loaded.buildStarted(NOW);
-        loaded.imageBuilt("node", "abc123", "first commit", "paas-app/shop:1", NOW);
+        loaded.imageBuilt("node", 
+                new CommitInfo("abc123", "first commit", ADA), "paas-app/shop:1", NOW);
         loaded.becameHealthy("http://shop.paas.localhost", NOW);
 
         assertThat(loaded.status()).isEqualTo(DeploymentStatus.RUNNING);
@@ -59,8 +75,10 @@ class DeploymentTest {
         assertThat(deployment.trigger()).isEqualTo(DeploymentTrigger.MANUAL);
         assertThat(pushed.trigger()).isEqualTo(DeploymentTrigger.PUSH);
         assertThat(pushed.commitSha()).isEqualTo("abc123");
-        pushed.imageBuilt("node", "def456", "newer", "paas-app/shop:1", NOW);
+        pushed.imageBuilt("node", 
+                new CommitInfo("def456", "newer", ADA), "paas-app/shop:1", NOW);
         assertThat(pushed.commitSha()).as("the commit actually built").isEqualTo("def456");
+        assertThat(pushed.commitAuthor()).isEqualTo(ADA);
     }
 
     @Test
@@ -68,7 +86,8 @@ class DeploymentTest {
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.QUEUED);
         deployment.buildStarted(NOW.plusSeconds(1));
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.BUILDING);
-        deployment.imageBuilt("node", "abc123", "first commit", "paas-app/shop:1", NOW.plusSeconds(5));
+        deployment.imageBuilt("node", 
+                new CommitInfo("abc123", "first commit", ADA), "paas-app/shop:1", NOW.plusSeconds(5));
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.DEPLOYING);
         deployment.becameHealthy("http://shop.paas.localhost", NOW.plusSeconds(6));
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.RUNNING);
@@ -84,7 +103,8 @@ class DeploymentTest {
     void lateFactsFillDetailsWithoutMovingBackwards() {
         deployment.becameHealthy("http://shop.paas.localhost", NOW.plusSeconds(6));
         deployment.buildStarted(NOW.plusSeconds(1));
-        deployment.imageBuilt("static", "def456", "docs", "paas-app/shop:2", NOW.plusSeconds(5));
+        deployment.imageBuilt("static", 
+                new CommitInfo("def456", "docs", ADA), "paas-app/shop:2", NOW.plusSeconds(5));
 
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.RUNNING);
         assertThat(deployment.stack()).isEqualTo("static");
@@ -94,7 +114,7 @@ class DeploymentTest {
     @Test
     void failureIsFinalAndKeepsItsReason() {
         deployment.buildStarted(NOW);
-        deployment.buildFailed("branch 'nope' not found", null, null, null, NOW.plusSeconds(2));
+        deployment.buildFailed("branch 'nope' not found", null, CommitInfo.UNKNOWN, NOW.plusSeconds(2));
         deployment.fail("a second opinion", NOW.plusSeconds(3));
         deployment.buildStarted(NOW.plusSeconds(4));
 

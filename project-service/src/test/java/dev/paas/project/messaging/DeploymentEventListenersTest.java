@@ -17,6 +17,7 @@ import dev.paas.contracts.runtime.ContainerStopped;
 import dev.paas.contracts.runtime.DeploymentFailed;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
+import dev.paas.project.deployments.CommitInfo;
 import dev.paas.project.deployments.DeploymentService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,8 @@ class DeploymentEventListenersTest {
 
         listeners.imageBuilt(codec.read(envelope, ImageBuilt.class), envelope);
 
-        verify(deployments).imageBuilt(DEPLOYMENT, "node", "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout",
-                IMAGE, envelope.occurredAt());
+        verify(deployments).imageBuilt(DEPLOYMENT, "node", new CommitInfo("9fceb02d0ae598e95dc970b74767f19372d61af8",
+                "add checkout", "Mona Lisa <mona@example.com>"), IMAGE, envelope.occurredAt());
     }
 
     @Test
@@ -62,7 +63,7 @@ class DeploymentEventListenersTest {
         listeners.buildFailed(codec.read(envelope, BuildFailed.class), envelope);
 
         verify(deployments).buildFailed(DEPLOYMENT,
-                "branch 'release' not found in https://github.com/acme/shop.git", null, null, null,
+                "branch 'release' not found in https://github.com/acme/shop.git", null, CommitInfo.UNKNOWN,
                 envelope.occurredAt());
     }
 

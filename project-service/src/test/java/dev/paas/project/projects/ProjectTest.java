@@ -25,7 +25,7 @@ class ProjectTest {
     @Test
     void aProjectFromBeforeAccountsBelongsToNobody() {
         Project legacy = new Project(UUID.randomUUID(), null, "old", "old", "https://github.com/a/old.git", "main",
-                null, false, null, null, NOW, 1);
+                null, false, null, null, null, null, null, null, null, null, NOW, 1);
 
         assertThat(legacy.isOwnedBy(null)).isFalse();
         assertThat(legacy.isOwnedBy(owner)).isFalse();

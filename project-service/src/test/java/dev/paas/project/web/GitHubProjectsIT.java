@@ -78,6 +78,7 @@ class GitHubProjectsIT extends ProjectServiceIntegrationTest {
                 event -> event.deploymentId().toString().equals(deployment.get("id").asString()));
         assertThat(requested.ownerId()).isEqualTo(owner);
         assertThat(requested.branch()).isEqualTo("main");
+        assertThat(requested.commitSha()).as("exactly the pushed commit is built").isEqualTo(SHA);
 
         // The same envelope redelivered, and the same delivery published again under a new event id.
         bus.republish(delivered);

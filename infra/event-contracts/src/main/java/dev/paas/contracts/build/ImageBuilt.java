@@ -16,15 +16,23 @@ import java.util.UUID;
  * @param commitMessage its first line
  * @param port the TCP port the app listens on inside its container
  * @param ownerId the user who owns the project (added in 1.1; {@code null} when the request carried none)
+ * @param commitAuthor the commit's author as {@code Name <email>} (added in 1.2; {@code null} in older events)
  */
 @EventType(name = "build.image-built", version = 1)
 public record ImageBuilt(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
-        String commitSha, String commitMessage, int port, UUID ownerId) implements IntegrationEvent {
+        String commitSha, String commitMessage, int port, UUID ownerId, String commitAuthor)
+        implements IntegrationEvent {
 
     /** An image without an owner, as the first version of this contract described it. */
     public ImageBuilt(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
             String commitSha, String commitMessage, int port) {
         this(deploymentId, projectId, projectSlug, imageTag, stack, commitSha, commitMessage, port, null);
+    }
+
+    /** An image without its commit's author, as version 1.1 of this contract described it. */
+    public ImageBuilt(UUID deploymentId, UUID projectId, String projectSlug, String imageTag, String stack,
+            String commitSha, String commitMessage, int port, UUID ownerId) {
+        this(deploymentId, projectId, projectSlug, imageTag, stack, commitSha, commitMessage, port, ownerId, null);
     }
 
     @Override

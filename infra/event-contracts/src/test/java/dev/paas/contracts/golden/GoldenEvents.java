@@ -5,6 +5,7 @@ import dev.paas.contracts.IntegrationEvent;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.identity.GitHubTokenChanged;
 import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.DeploymentRequested;
@@ -38,6 +39,12 @@ public final class GoldenEvents {
     public static final UUID SUCCESSOR = UUID.fromString("0192f0c4-7a10-7000-8000-000000000009");
     /** The image tag of the golden {@code ImageBuilt}. */
     public static final String IMAGE = "paas-app/shop:" + DEPLOYMENT;
+    /**
+     * The golden {@code GitHubTokenChanged}'s token, {@code gho_golden-token} sealed for {@link #OWNER} under the
+     * all-zero test key ({@code AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=}).
+     */
+    public static final String SEALED_CLONE_TOKEN =
+            "v1:bjOyaghRmwWHMRzBsIE2SHxVKogharNXRPMrNdARSZ0//EosK060juW+Wu8=";
     /** The container id of the golden runtime events. */
     public static final String CONTAINER = "4f1c0e2b9a7d";
 
@@ -49,12 +56,14 @@ public final class GoldenEvents {
         return List.of(
                 new ProjectCreated(PROJECT, "shop", OWNER, "https://github.com/acme/shop.git", "main", "acme/shop"),
                 new DeploymentRequested(DEPLOYMENT, PROJECT, "shop", "https://github.com/acme/shop.git", "main",
-                        OWNER),
+                        OWNER, "9fceb02d0ae598e95dc970b74767f19372d61af8", new DeploymentRequested.BuildSettings(
+                                "apps/web", null, "npm run build:prod", null, 4000, null)),
                 new BuildStarted(DEPLOYMENT, PROJECT, OWNER),
                 new ImageBuilt(DEPLOYMENT, PROJECT, "shop", IMAGE, "node",
-                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER),
+                        "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", 3000, OWNER,
+                        "Mona Lisa <mona@example.com>"),
                 new BuildFailed(DEPLOYMENT, PROJECT, "branch 'release' not found in https://github.com/acme/shop.git",
-                        null, null, null, OWNER),
+                        null, null, null, OWNER, null),
                 new ContainerStarted(DEPLOYMENT, PROJECT, CONTAINER, 536_870_912L, 500_000_000L, OWNER),
                 new ContainerHealthy(DEPLOYMENT, PROJECT, CONTAINER, "http://shop.paas.localhost"),
                 new ContainerStopped(DEPLOYMENT, PROJECT, CONTAINER, "replaced by deployment " + SUCCESSOR),
@@ -63,7 +72,8 @@ public final class GoldenEvents {
                         "9fceb02d0ae598e95dc970b74767f19372d61af8", "add checkout", "octocat"),
                 new WebhookRegistered(PROJECT, "acme/shop", 12_345_678L),
                 new WebhookRegistrationFailed(PROJECT, "acme/shop",
-                        "the owner has no linked GitHub account; link it and recreate the webhook"));
+                        "the owner has no linked GitHub account; link it and recreate the webhook"),
+                new GitHubTokenChanged(OWNER, "octocat", SEALED_CLONE_TOKEN));
     }
 
     /** The sample of {@code type}. */

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +104,6 @@ class SampleMatrixIT {
     }
 
     @Test
-    @Disabled("needs PATCH overrides: PATCH /api/v1/projects/{id} does not accept rootDirectory yet")
     void buildsTheAppInAMonoreposRootDirectory() throws Exception {
         Path repo = SampleRepositories.create("monorepo", "main");
         JsonNode project = platform.createProject("Sample monorepo", SampleRepositories.url(repo), "main");

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
  * a {@code build} script runs; devDependencies are pruned from what runs. Serving, first match wins: the start
  * override, a Procfile {@code web:} line, Next.js (standalone output, else {@code next start}), a server's
  * {@code start} script (or {@code server.js}), and else, when there is a build step and no server to run (no start
- * script, or one that starts a development server such as {@code react-scripts start} or {@code vite}), the build
- * output served by nginx as a single-page app.
+ * script, or one that starts a development server such as {@code react-scripts start} or {@code vite}, or one that
+ * runs the build script again with more arguments or with {@code --serve}/{@code --watch}, as hand-made bundler
+ * set-ups do), the build output served by nginx as a single-page app.
  */
 public final class NodePlanner implements StackPlanner {
 
@@ -34,6 +35,8 @@ public final class NodePlanner implements StackPlanner {
                     + "|webpack-dev-server|parcel(?!\\s+build)(\\s|$)|ng\\s+serve|vue-cli-service\\s+serve"
                     + "|astro\\s+(dev|preview)|gatsby\\s+develop|nuxt\\s+dev|next\\s+dev|svelte-kit\\s+dev"
                     + "|ember\\s+serve|snowpack\\s+dev|vite$)");
+    /** Flags that make a bundler or a hand-made build script serve or watch instead of exiting (esbuild --serve). */
+    private static final Pattern SERVE_FLAG = Pattern.compile("\\s--(serve|servedir|watch)(=|\\s|$)");
     private static final Pattern NEXT_STANDALONE = Pattern.compile("output\\s*:\\s*['\"`]standalone['\"`]");
     private static final List<String> NEXT_CONFIGS = List.of("next.config.js", "next.config.mjs", "next.config.cjs",
             "next.config.ts", "next.config.mts");
@@ -113,7 +116,7 @@ public final class NodePlanner implements StackPlanner {
         if (next) {
             return Optional.of(nextJs(tree, variables, build, overrides, explanation));
         }
-        boolean devServer = startScript.map(script -> DEV_SERVER.matcher(script.strip()).find()).orElse(false);
+        boolean devServer = startScript.map(script -> isDevServer(script.strip(), buildScript)).orElse(false);
         if (!devServer) {
             Optional<List<String>> start = NodeStartCommand.of(startScript, tree.isFile("server.js"));
             if (start.isPresent()) {
@@ -249,5 +252,18 @@ public final class NodePlanner implements StackPlanner {
 
     private static List<String> ignore() {
         return List.of("node_modules", "npm-debug.log", ".next", ".npm");
+    }
+
+    /**
+     * Whether a start script runs a development server: a known one, the build script again with more arguments
+     * ({@code node scripts/build.js --serve} beside {@code node scripts/build.js}), or a serve/watch flag.
+     */
+    static boolean isDevServer(String startScript, Optional<String> buildScript) {
+        if (DEV_SERVER.matcher(startScript).find() || SERVE_FLAG.matcher(startScript).find()) {
+            return true;
+        }
+        return buildScript.map(String::strip).filter(build -> !build.isEmpty())
+                .map(build -> startScript.startsWith(build + " "))
+                .orElse(false);
     }
 }

@@ -267,6 +267,17 @@ class NodePlannerTest {
     }
 
     @Test
+    void aStartScriptThatRunsTheBuildAgainWithMoreArgumentsOrServeFlagsIsADevServer() {
+        assertThat(NodePlanner.isDevServer("node scripts/build.js --serve", Optional.of("node scripts/build.js")))
+                .isTrue();
+        assertThat(NodePlanner.isDevServer("esbuild src/app.jsx --bundle --servedir=build", Optional.empty()))
+                .isTrue();
+        assertThat(NodePlanner.isDevServer("tsc --watch", Optional.of("tsc"))).isTrue();
+        assertThat(NodePlanner.isDevServer("node dist/server.js", Optional.of("node scripts/build.js"))).isFalse();
+        assertThat(NodePlanner.isDevServer("node server.js", Optional.empty())).isFalse();
+    }
+
+    @Test
     void aDevServerWithoutABuildScriptFailsClearly() {
         write(repo, "package.json", "{\"scripts\": {\"start\": \"webpack serve\"}}");
 

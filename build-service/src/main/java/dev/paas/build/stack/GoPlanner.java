@@ -38,8 +38,8 @@ public final class GoPlanner implements StackPlanner {
             return Optional.empty();
         }
         Optional<String> goLine = first(GO_LINE, goMod.get());
-        RuntimeChoice runtime = runtimes.choose(STACK, goLine.map(version -> ">=" + version),
-                "go.mod's go line");
+        RuntimeChoice runtime = runtimes.chooseAtLeast(STACK, goLine,
+                goLine.isPresent() ? "go.mod's go line" : "go line in go.mod");
         boolean vendored = tree.isDirectory("vendor");
         boolean customBuild = StartCommands.given(overrides.buildCommand());
         String mainPackage = customBuild ? "." : mainPackage(tree);

@@ -66,7 +66,7 @@ public final class JavaPlanner implements StackPlanner {
         if (wrapper) {
             copy.add("COPY mvnw ./");
         }
-        RuntimeChoice runtime = choose(runtimes, JavaVersion.ofPom(pom));
+        RuntimeChoice runtime = choose(runtimes, JavaVersion.ofPom(pom), "pom.xml");
         explanation.add("detected Java " + runtime.image().version() + " (pom.xml, " + (wrapper ? "./mvnw"
                 : tree.isFile("mvnw") ? "mvn: mvnw is not executable" : "mvn") + ")");
         explanation.add(runtime.reason());
@@ -90,7 +90,7 @@ public final class JavaPlanner implements StackPlanner {
                 + " the build image has no gradle: add the Gradle wrapper (gradle wrapper)' >&2; exit 1; } && ")
                 + gradle + " -q dependencies >/dev/null" + INCOMPLETE;
         boolean springBoot = script.contains("org.springframework.boot");
-        RuntimeChoice runtime = choose(runtimes, JavaVersion.ofGradle(script, buildFile));
+        RuntimeChoice runtime = choose(runtimes, JavaVersion.ofGradle(script, buildFile), buildFile);
         List<String> explanation = new ArrayList<>();
         explanation.add("detected Java " + runtime.image().version() + " (" + buildFile + ", "
                 + (wrapper ? "./gradlew" : "gradle from the build image") + (springBoot ? ", bootJar" : "") + ")");
@@ -99,9 +99,9 @@ public final class JavaPlanner implements StackPlanner {
                 gradle + (springBoot ? " bootJar" : " -x test build"), List.of("build", ".gradle"));
     }
 
-    private static RuntimeChoice choose(RuntimeVersions runtimes, Optional<JavaVersion> version) {
-        return runtimes.choose(STACK, version.map(found -> ">=" + found.release()),
-                version.map(JavaVersion::source).orElse("the build"));
+    private static RuntimeChoice choose(RuntimeVersions runtimes, Optional<JavaVersion> version, String buildFile) {
+        return runtimes.chooseAtLeast(STACK, version.map(JavaVersion::release),
+                version.map(JavaVersion::source).orElse("Java release in " + buildFile));
     }
 
     private static BuildPlan plan(String template, SourceTree tree, BuildOverrides overrides, RuntimeChoice runtime,

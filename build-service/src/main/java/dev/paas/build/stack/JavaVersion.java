@@ -35,7 +35,7 @@ record JavaVersion(String release, String source) {
             Matcher matcher = pattern.matcher(buildScript);
             if (matcher.find()) {
                 return release(matcher.group(1)).map(release -> new JavaVersion(release, fileName + " "
-                        + matcher.group().strip()));
+                        + matcher.group().split("[^A-Za-z.]", 2)[0]));
             }
         }
         return Optional.empty();

@@ -39,7 +39,8 @@ public final class PhpPlanner implements StackPlanner {
             constraint = Optional.of(manifest.path("require").path("php").asString(""))
                     .filter(php -> !php.isBlank()).map(PhpPlanner::composerConstraint);
         }
-        RuntimeChoice runtime = runtimes.choose(STACK, constraint, "composer.json require.php");
+        RuntimeChoice runtime = runtimes.choose(STACK, constraint, constraint.isPresent()
+                ? "composer.json require.php" : composer ? "require.php in composer.json" : "composer.json");
         boolean lock = tree.isFile("composer.lock");
         String documentRoot = tree.isDirectory("public") ? APP_DIRECTORY + "/public" : APP_DIRECTORY;
         List<String> explanation = new ArrayList<>();

@@ -42,7 +42,8 @@ public final class PythonPlanner implements StackPlanner {
         PythonInstall install = PythonInstall.of(tree).withOverrides(overrides);
         Optional<PythonVersion> version = PythonVersion.of(tree);
         RuntimeChoice runtime = runtimes.choose(STACK, version.map(PythonVersion::constraint),
-                version.map(PythonVersion::source).orElse("the repository"));
+                version.map(PythonVersion::source)
+                        .orElse("Python version in .python-version, runtime.txt or pyproject.toml"));
         List<String> explanation = new ArrayList<>();
         explanation.add("detected Python " + runtime.image().version() + " (" + install.description() + ")");
         explanation.add(runtime.reason());

@@ -34,9 +34,27 @@ public final class RuntimeVersions {
 
     /**
      * The highest catalog version of {@code stack} satisfying the constraint (read from {@code constraintSource},
-     * e.g. {@code engines.node}), else the highest one with a reason saying why.
+     * e.g. {@code engines.node}), else the highest one with a reason saying why. The reason reads
+     * {@code engines.node "^20"}, {@code engines.node ">=24" cannot be met by the catalog (22, 20, 18); using the
+     * newest}, or without a constraint {@code no engines.node; the newest in the catalog} (so a source named for its
+     * absence, such as {@code go line in go.mod}, reads best there).
      */
     public RuntimeChoice choose(String stack, Optional<String> constraint, String constraintSource) {
+        Optional<String> wanted = constraint.map(String::strip).filter(value -> !value.isEmpty());
+        return choose(stack, wanted, wanted, constraintSource);
+    }
+
+    /**
+     * Like {@link #choose}, for a minimum a build declares, such as go.mod's {@code go 1.21} or a Java release
+     * {@code 17}: met by that version and every later one, and quoted as declared ({@code go.mod's go line "1.21"}).
+     */
+    public RuntimeChoice chooseAtLeast(String stack, Optional<String> minimum, String constraintSource) {
+        Optional<String> declared = minimum.map(String::strip).filter(value -> !value.isEmpty());
+        return choose(stack, declared.map(version -> ">=" + version), declared, constraintSource);
+    }
+
+    private RuntimeChoice choose(String stack, Optional<String> wanted, Optional<String> declared,
+            String constraintSource) {
         List<RuntimeImage> candidates = images.images(stack).stream()
                 .sorted(Comparator.comparing((RuntimeImage image) -> Version.parse(image.version()).orElse(MIN))
                         .reversed())
@@ -46,23 +64,23 @@ public final class RuntimeVersions {
                     + " (paas.build.runtimes or /api/v1/admin/runtimes)");
         }
         RuntimeImage highest = candidates.getFirst();
-        String wanted = constraint.map(String::strip).filter(value -> !value.isEmpty()).orElse(null);
-        if (wanted == null) {
-            return new RuntimeChoice(highest, "the newest in the catalog"
-                    + (constraintSource == null || constraintSource.isBlank() ? "" : "; no " + constraintSource));
+        if (wanted.isEmpty()) {
+            return new RuntimeChoice(highest, (constraintSource == null || constraintSource.isBlank() ? ""
+                    : "no " + constraintSource + "; ") + "the newest in the catalog");
         }
-        Optional<List<List<Range>>> parsed = parse(wanted);
+        String quoted = constraintSource + " \"" + declared.orElseThrow() + "\"";
+        Optional<List<List<Range>>> parsed = parse(wanted.get());
         if (parsed.isEmpty()) {
-            return new RuntimeChoice(highest, constraintSource + " \"" + wanted
-                    + "\" is not a version range build-service reads; using the newest in the catalog");
+            return new RuntimeChoice(highest, quoted
+                    + " is not a version range build-service reads; using the newest in the catalog");
         }
         for (RuntimeImage candidate : candidates) {
             Optional<Range> family = Version.parse(candidate.version()).map(Range::family);
             if (family.isPresent() && satisfies(family.get(), parsed.get())) {
-                return new RuntimeChoice(candidate, constraintSource + " \"" + wanted + "\"");
+                return new RuntimeChoice(candidate, quoted);
             }
         }
-        return new RuntimeChoice(highest, constraintSource + " \"" + wanted + "\" cannot be met by the catalog ("
+        return new RuntimeChoice(highest, quoted + " cannot be met by the catalog ("
                 + candidates.stream().map(RuntimeImage::version).collect(Collectors.joining(", "))
                 + "); using the newest");
     }

@@ -41,7 +41,7 @@ class GoPlannerTest {
         assertThat(lines.indexOf("COPY go.mod go.sum* ./")).isLessThan(lines.indexOf("RUN go mod download"));
         assertThat(lines.indexOf("RUN go mod download")).isLessThan(lines.indexOf("COPY . ."));
         assertThat(plan.explanation()).contains("detected Go 1.22 (go.mod, go mod download)",
-                "go.mod's go line asks for >=1.19", "building a static binary of .");
+                "go.mod's go line \"1.19\"", "building a static binary of .");
     }
 
     @Test
@@ -68,7 +68,7 @@ class GoPlannerTest {
 
         assertThat(plan.variables()).containsEntry("BUILD_COMMAND",
                 "go build -trimpath -ldflags \"-s -w\" -o /out/api ./cmd/api").containsEntry("BINARY", "api");
-        assertThat(plan.explanation()).contains("no version constraint, using the newest go 1.22");
+        assertThat(plan.explanation()).contains("no go line in go.mod; the newest in the catalog");
     }
 
     @Test
@@ -79,7 +79,8 @@ class GoPlannerTest {
         BuildPlan plan = plan(BuildOverrides.NONE);
 
         assertThat(plan.variables()).containsEntry("BUILD_IMAGE", "golang:1.22-bookworm");
-        assertThat(plan.explanation().get(1)).contains(">=1.23.1", "no catalog version meets");
+        assertThat(plan.explanation().get(1)).isEqualTo("go.mod's go line \"1.23.1\" cannot be met by the catalog"
+                + " (1.22, 1.19); using the newest");
     }
 
     @Test

@@ -41,7 +41,7 @@ class JavaPlannerTest {
         assertThat(plan.variables().get("START_COMMAND")).contains("-XX:MaxRAMPercentage=75", "$JAVA_OPTS",
                 "-jar /app/app.jar");
         assertThat(plan.explanation()).contains("detected Java 21 (pom.xml, mvn)",
-                "pom.xml <maven.compiler.release> asks for >=17");
+                "pom.xml <maven.compiler.release> \"17\"");
     }
 
     @Test
@@ -68,6 +68,7 @@ class JavaPlannerTest {
 
         assertThat(plan.variables().get("BUILD_COMMAND")).startsWith("mvn ");
         assertThat(plan.explanation().getFirst()).contains("mvn: mvnw is not executable");
+        assertThat(plan.explanation().get(1)).isEqualTo("no Java release in pom.xml; the newest in the catalog");
     }
 
     @Test
@@ -75,7 +76,7 @@ class JavaPlannerTest {
         write(root, "pom.xml", "<project><properties><jdk>1.8</jdk></properties><build><plugins><plugin>"
                 + "<configuration><source>${jdk}</source></configuration></plugin></plugins></build></project>");
 
-        assertThat(plan(BuildOverrides.NONE).explanation()).contains("pom.xml <source> asks for >=8");
+        assertThat(plan(BuildOverrides.NONE).explanation()).contains("pom.xml <source> \"8\"");
     }
 
     @Test
@@ -96,7 +97,8 @@ class JavaPlannerTest {
                 .containsEntry("DEPENDENCY_COPY",
                         "COPY build.gradle.kts settings.gradle.kts gradlew ./\nCOPY gradle/ gradle/");
         assertThat(dockerfile).contains("build/libs/*.jar", "*-plain.jar");
-        assertThat(plan.explanation().getFirst()).isEqualTo("detected Java 21 (build.gradle.kts, ./gradlew, bootJar)");
+        assertThat(plan.explanation()).startsWith("detected Java 21 (build.gradle.kts, ./gradlew, bootJar)",
+                "build.gradle.kts JavaLanguageVersion.of \"17\"");
         assertThat(plan.ignore()).contains("build", ".gradle");
     }
 
@@ -109,7 +111,7 @@ class JavaPlannerTest {
         assertThat(plan.variables().get("BUILD_COMMAND")).isEqualTo("gradle --no-daemon -x test build");
         assertThat(plan.variables().get("INSTALL_COMMAND")).contains("command -v gradle",
                 "the repository has no gradlew and the build image has no gradle");
-        assertThat(plan.explanation()).contains("build.gradle sourceCompatibility = '17 asks for >=17");
+        assertThat(plan.explanation()).contains("build.gradle sourceCompatibility \"17\"");
     }
 
     @Test

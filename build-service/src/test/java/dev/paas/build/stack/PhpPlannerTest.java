@@ -40,7 +40,7 @@ class PhpPlannerTest {
         assertThat(dockerfile).contains("Listen 8080", "DocumentRoot /var/www/app/public", "USER 10001",
                 "ENV PORT=8080", "EXPOSE 8080", "rm -f .paas-extra-ca.crt");
         assertThat(plan.explanation()).contains("detected PHP 8.3 (composer.json + composer.lock)",
-                "composer.json require.php asks for ^8.2", "serving public/ with Apache and mod_php");
+                "composer.json require.php \"^8.2\"", "serving public/ with Apache and mod_php");
     }
 
     @Test
@@ -55,7 +55,7 @@ class PhpPlannerTest {
         assertThat(plan.variables().get("INSTALL_COMMAND")).doesNotContain("composer install");
         assertThat(render(plan)).doesNotContain("COPY composer.json");
         assertThat(plan.explanation()).contains("detected PHP 8.3 (index.php, no composer.json)",
-                "serving the repository root with Apache and mod_php");
+                "no composer.json; the newest in the catalog", "serving the repository root with Apache and mod_php");
     }
 
     @Test

@@ -78,7 +78,7 @@ class PythonPlannerTest {
                 "poetry install --only main --no-root");
         assertThat(plan.variables().get("START_COMMAND"))
                 .isEqualTo("[\"sh\",\"-c\",\"exec uvicorn app.main:api --host 0.0.0.0 --port $PORT\"]");
-        assertThat(plan.explanation()).contains("pyproject.toml [tool.poetry.dependencies] python asks for ^3.11");
+        assertThat(plan.explanation()).contains("pyproject.toml [tool.poetry.dependencies] python \"^3.11\"");
     }
 
     @Test
@@ -117,7 +117,7 @@ class PythonPlannerTest {
         assertThat(plan.variables().get("BUILD_COMMAND")).isEqualTo("pip install --no-deps .");
         assertThat(plan.variables().get("START_COMMAND"))
                 .isEqualTo("[\"sh\",\"-c\",\"exec gunicorn mysite.wsgi --bind 0.0.0.0:$PORT\"]");
-        assertThat(plan.explanation()).contains("pyproject.toml requires-python asks for >=3.11",
+        assertThat(plan.explanation()).contains("pyproject.toml requires-python \">=3.11\"",
                 "Django app mysite.wsgi, starting with gunicorn");
     }
 
@@ -130,7 +130,7 @@ class PythonPlannerTest {
         write(root, ".python-version", "3.12.2\n");
         BuildPlan plan = plan(BuildOverrides.NONE);
         assertThat(plan.variables()).containsEntry("BUILD_IMAGE", "python:3.12-slim");
-        assertThat(plan.explanation()).contains(".python-version asks for 3.12");
+        assertThat(plan.explanation()).contains(".python-version \"3.12\"");
     }
 
     @Test
@@ -141,7 +141,8 @@ class PythonPlannerTest {
         BuildPlan plan = plan(BuildOverrides.NONE);
 
         assertThat(plan.variables()).containsEntry("BUILD_IMAGE", "python:3.12-slim");
-        assertThat(plan.explanation().get(1)).contains("3.9", "no catalog version meets", "3.12");
+        assertThat(plan.explanation().get(1)).isEqualTo(".python-version \"3.9\" cannot be met by the catalog (3.12, 3.11);"
+                + " using the newest");
     }
 
     @Test
@@ -152,6 +153,7 @@ class PythonPlannerTest {
 
         assertThat(plan.variables().get("START_COMMAND")).isEqualTo("[\"python\",\"server.py\"]");
         assertThat(plan.explanation()).contains("detected Python 3.12 (no requirements, standard library only)",
+                "no Python version in .python-version, runtime.txt or pyproject.toml; the newest in the catalog",
                 "starting with python server.py");
         assertThat(render(plan)).doesNotContain("COPY requirements.txt");
     }

@@ -65,13 +65,29 @@ class RuntimeVersionsTest {
 
         RuntimeChoice none = versions.choose("node", Optional.empty(), "engines.node");
         assertThat(none.image().version()).isEqualTo("22");
-        assertThat(none.reason()).isEqualTo("the newest in the catalog; no engines.node");
+        assertThat(none.reason()).isEqualTo("no engines.node; the newest in the catalog");
     }
 
     @Test
     void namesTheConstraintItMet() {
         assertThat(versions.choose("node", Optional.of("^20"), "engines.node").reason())
                 .isEqualTo("engines.node \"^20\"");
+    }
+
+    @Test
+    void aDeclaredMinimumIsMetByThatVersionAndLaterOnesAndQuotedAsDeclared() {
+        RuntimeChoice met = versions.chooseAtLeast("node", Optional.of("19"), "the build's minimum");
+        assertThat(met.image().version()).isEqualTo("22");
+        assertThat(met.reason()).isEqualTo("the build's minimum \"19\"");
+
+        RuntimeChoice unmet = versions.chooseAtLeast("node", Optional.of("23"), "the build's minimum");
+        assertThat(unmet.image().version()).isEqualTo("22");
+        assertThat(unmet.reason()).isEqualTo("the build's minimum \"23\" cannot be met by the catalog (22, 20, 18);"
+                + " using the newest");
+
+        assertThat(versions.chooseAtLeast("node", Optional.of(" "), "minimum in the build").reason())
+                .isEqualTo("no minimum in the build; the newest in the catalog");
+        assertThat(versions.choose("static", Optional.empty(), "").reason()).isEqualTo("the newest in the catalog");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paas.build.builds;
 
 import dev.paas.build.BuildFailure;
+import dev.paas.build.image.BuildCancelled;
 import dev.paas.build.image.BuiltImage;
 import dev.paas.build.image.DockerImages;
 import dev.paas.build.image.ImageBuildRequest;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one claimed build outside any transaction: clone, detect, prepare, build, then record the outcome. The work
  * directory is always deleted, a failed build leaves no tagged image, and a build interrupted by a shutdown is handed
- * back to the queue instead of failed. Durations go to the {@code paas.build.duration} timer by outcome and stack.
+ * back to the queue instead of failed; one cancelled while it builds ends CANCELLED. Durations go to the {@code paas.build.duration} timer by outcome and stack.
  */
 final class BuildRunner {
 
@@ -38,9 +39,11 @@ final class BuildRunner {
     private final BuildWorkspace workspace;
     private final int maxLogLines;
     private final MeterRegistry meters;
+    private final CancelRequests cancels;
 
     BuildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images, RunningBuilds running,
-            BuildLogs logs, BuildWorkspace workspace, int maxLogLines, MeterRegistry meters) {
+            BuildLogs logs, BuildWorkspace workspace, int maxLogLines, MeterRegistry meters, CancelRequests cancels) {
+        this.cancels = cancels;
         this.checkouts = checkouts;
         this.contexts = contexts;
         this.images = images;
@@ -73,11 +76,16 @@ final class BuildRunner {
             requireClaim(running.recordStack(build, stack));
             buildLog.accept("==> Building image " + tag);
             BuiltImage image = images.build(new ImageBuildRequest(context.directory(), context.dockerfile(), tag,
-                    labels(build)), buildLog);
+                    labels(build)), buildLog, () -> cancels.reasonFor(build.id()));
             int port = context.port().orElse(image.exposedTcpPorts().stream().findFirst().orElse(DEFAULT_PORT));
             buildLog.accept("==> Built " + tag + " in " + seconds(started) + " s; the app listens on port " + port);
             running.succeed(build, tag, port);
             outcome = "succeeded";
+        } catch (BuildCancelled e) {
+            buildLog.accept("==> Build stopped: " + e.getMessage());
+            removeImage(tag);
+            running.cancelled(build);
+            outcome = "cancelled";
         } catch (ClaimLost e) {
             log.warn("build {} was taken over by another worker; this run stops", build.id());
             outcome = "taken_over";
@@ -95,6 +103,7 @@ final class BuildRunner {
                     stopping);
         } finally {
             workspace.delete(workDirectory);
+            cancels.forget(build.id());
             meters.timer("paas.build.duration", "outcome", outcome, "stack", stack)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.paas.build.builds.BuildQueries;
+import dev.paas.build.builds.BuildQueue;
 import dev.paas.build.builds.BuildStatus;
 import dev.paas.build.builds.BuildView;
 import dev.paas.tokens.testing.TestTokens;
@@ -35,6 +36,9 @@ class BuildsControllerTest {
     @MockitoBean
     BuildQueries queries;
 
+    @MockitoBean
+    BuildQueue queue;
+
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         tokens = TestTokens.registerWith(registry);
@@ -43,7 +47,7 @@ class BuildsControllerTest {
     @Test
     void showsABuild() throws Exception {
         given(queries.find(ID, USER)).willReturn(Optional.of(new BuildView(ID, BuildStatus.SUCCEEDED, "node", "abc123",
-                "Add the shop", "paas-app/shop:" + ID, null, Instant.parse("2026-05-01T10:00:00Z"),
+                "Add the shop", "paas-app/shop:" + ID, null, false, Instant.parse("2026-05-01T10:00:00Z"),
                 Instant.parse("2026-05-01T10:00:40Z"))));
 
         mvc.perform(get("/api/v1/builds/{id}", ID).header("Authorization", bearer()))

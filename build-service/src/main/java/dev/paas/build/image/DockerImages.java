@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -249,7 +250,9 @@ public final class DockerImages {
             if (left <= 0) {
                 return false;
             }
-            if (progress.awaitCompletion(Math.min(left, WATCH_MILLIS), TimeUnit.MILLISECONDS)) {
+            // Not awaitCompletion(timeout): docker-java closes the stream, ending the build, when that times out.
+            if (progress.ended.await(Math.min(left, WATCH_MILLIS), TimeUnit.MILLISECONDS)) {
+                progress.awaitCompletion();
                 return true;
             }
             // Thrown into runBuild's handler, which abandons the build.
@@ -329,9 +332,28 @@ public final class DockerImages {
         private final BuildOutput output;
         private volatile String imageId;
         private volatile String error;
+        private final CountDownLatch ended = new CountDownLatch(1);
 
         Progress(BuildOutput output) {
             this.output = output;
+        }
+
+        @Override
+        public void onComplete() {
+            super.onComplete();
+            ended.countDown();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            super.onError(throwable);
+            ended.countDown();
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            ended.countDown();
         }
 
         @Override

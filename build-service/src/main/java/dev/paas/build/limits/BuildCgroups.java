@@ -1,6 +1,7 @@
 package dev.paas.build.limits;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -160,22 +161,43 @@ public final class BuildCgroups {
             return Optional.ofNullable(name).map(n -> "/" + parent + "/" + n);
         }
 
-        /** Whether a process of the build was refused because the build ran {@link #pids()} already. */
+        /**
+         * Whether a process of the build was refused because the build ran {@link #pids()} already. The kernel counts
+         * the refusal in the cgroup of the forking step (below this one), which goes with the step's container; the
+         * peak of this one stays, so reaching the limit counts too.
+         */
         public boolean limitHit() {
             if (name == null) {
                 return false;
             }
-            try {
-                for (String line : Files.readAllLines(pidsHierarchy().resolve(parent).resolve(name)
-                        .resolve("pids.events"))) {
-                    if (line.startsWith("max ") && !line.substring(4).strip().equals("0")) {
-                        return true;
-                    }
-                }
-            } catch (IOException e) {
+            Path directory = pidsHierarchy().resolve(parent).resolve(name);
+            try (Stream<Path> files = Files.walk(directory, 3)) {
+                return files.anyMatch(file -> refusedForks(file) || reachedLimit(file, directory));
+            } catch (IOException | UncheckedIOException e) {
                 log.debug("could not read the pids events of build cgroup {}: {}", name, e.toString());
+                return false;
             }
-            return false;
+        }
+
+        private boolean refusedForks(Path file) {
+            return file.getFileName().toString().equals("pids.events") && read(file).lines()
+                    .anyMatch(line -> line.startsWith("max ") && !line.substring(4).strip().equals("0"));
+        }
+
+        private boolean reachedLimit(Path file, Path directory) {
+            if (!file.equals(directory.resolve("pids.peak"))) {
+                return false;
+            }
+            String peak = read(file).strip();
+            return peak.matches("\\d+") && Long.parseLong(peak) >= pids;
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                return "";
+            }
         }
 
         /**

@@ -69,8 +69,11 @@ class BuildLimitsIT {
 
     @AfterAll
     static void disconnect() throws Exception {
-        for (Path hierarchy : List.of(Path.of("/sys/fs/cgroup/pids"), Path.of("/sys/fs/cgroup/memory"))) {
-            Files.deleteIfExists(hierarchy.resolve(PARENT));
+        // The engine creates the builds' parent in every hierarchy; each build removed its own cgroup below it.
+        try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path hierarchy : hierarchies.filter(Files::isDirectory).toList()) {
+                Files.deleteIfExists(hierarchy.resolve(PARENT));
+            }
         }
         docker.close();
     }

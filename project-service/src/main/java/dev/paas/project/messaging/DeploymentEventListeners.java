@@ -1,5 +1,6 @@
 package dev.paas.project.messaging;
 
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -33,6 +34,7 @@ class DeploymentEventListeners {
                 .on(BuildStarted.class, this::buildStarted)
                 .on(ImageBuilt.class, this::imageBuilt)
                 .on(BuildFailed.class, this::buildFailed)
+                .on(BuildCancelled.class, this::buildCancelled)
                 .build();
     }
 
@@ -57,6 +59,10 @@ class DeploymentEventListeners {
     void buildFailed(BuildFailed failed, EventEnvelope envelope) {
         deployments.buildFailed(failed.deploymentId(), failed.reason(), failed.stack(), failed.commitSha(),
                 failed.commitMessage(), envelope.occurredAt());
+    }
+
+    void buildCancelled(BuildCancelled cancelled, EventEnvelope envelope) {
+        deployments.buildCancelled(cancelled.deploymentId(), cancelled.reason(), envelope.occurredAt());
     }
 
     void containerHealthy(ContainerHealthy healthy, EventEnvelope envelope) {

@@ -21,6 +21,7 @@ import dev.paas.docker.DockerFailures;
 import dev.paas.docker.DockerUnavailable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -146,7 +147,7 @@ public final class DockerImages {
         List<String> removed = new ArrayList<>();
         images.stream()
                 .filter(image -> image.getLabels() != null && "true".equals(image.getLabels().get("paas.managed")))
-                .sorted(Comparator.comparing(Image::getCreated, Comparator.nullsLast(Comparator.reverseOrder())))
+                .sorted(Comparator.comparing(this::createdAt).reversed())
                 .skip(keep)
                 .filter(image -> !used.contains(image.getId()))
                 .forEach(image -> {
@@ -158,6 +159,12 @@ public final class DockerImages {
                     }
                 });
         return removed;
+    }
+
+    /** When the image was created, to the nanosecond (the listing's seconds tie for builds in the same second). */
+    private Instant createdAt(Image image) {
+        return inspect(image.getId()).map(InspectImageResponse::getCreated).map(Instant::parse)
+                .orElse(Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated()));
     }
 
     private void removeContainer(String id) {

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +146,9 @@ public final class DockerImages {
         List<String> removed = new ArrayList<>();
         images.stream()
                 .filter(image -> image.getLabels() != null && "true".equals(image.getLabels().get("paas.managed")))
-                .sorted(Comparator.comparing(this::createdAt).reversed())
+                .map(image -> Map.entry(image, createdAt(image)))
+                .sorted(Map.Entry.<Image, Instant>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
                 .skip(keep)
                 .filter(image -> !used.contains(image.getId()))
                 .forEach(image -> {

@@ -48,6 +48,7 @@ class GatewayRoutesIT extends GatewayIntegrationTest {
             "/api/v1/projects/42/deployments, project",
             "/api/v1/deployments/7, project",
             "/api/v1/deployments/7/build-log, build",
+            "/api/v1/deployments/7/cancel, build",
             "/api/v1/builds/7, build",
             "/api/v1/projects/42/env/suggestions, build",
             "/api/v1/projects/42/env, project",

@@ -43,6 +43,7 @@ class Build extends AbstractAggregateRoot<Build> {
     private String imageTag;
     private Integer port;
     private String error;
+    private String cancelReason;
     private final Instant queuedAt;
     private Instant startedAt;
     private Instant finishedAt;
@@ -54,7 +55,7 @@ class Build extends AbstractAggregateRoot<Build> {
             String requestedCommitSha, String rootDirectory, String installCommand, String buildCommand,
             String startCommand, Integer overridePort, String dockerfilePath, BuildStatus status, int attempts,
             String stack, String commitSha, String commitMessage, String commitAuthor, String imageTag,
-            Integer port, String error, Instant queuedAt, Instant startedAt, Instant finishedAt, Long version) {
+            Integer port, String error, String cancelReason, Instant queuedAt, Instant startedAt, Instant finishedAt, Long version) {
         this.id = id;
         this.projectId = projectId;
         this.ownerId = ownerId;
@@ -77,6 +78,7 @@ class Build extends AbstractAggregateRoot<Build> {
         this.imageTag = imageTag;
         this.port = port;
         this.error = error;
+        this.cancelReason = cancelReason;
         this.queuedAt = queuedAt;
         this.startedAt = startedAt;
         this.finishedAt = finishedAt;
@@ -103,7 +105,7 @@ class Build extends AbstractAggregateRoot<Build> {
         BuildOverrides set = overrides == null ? BuildOverrides.NONE : overrides;
         Build build = new Build(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, commitSha,
                 set.rootDirectory(), set.installCommand(), set.buildCommand(), set.startCommand(), set.port(),
-                set.dockerfilePath(), BuildStatus.QUEUED, 0, null, null, null, null, null, null, null, now, null,
+                set.dockerfilePath(), BuildStatus.QUEUED, 0, null, null, null, null, null, null, null, null, now, null,
                 null, null);
         build.registerEvent(new BuildEvents.Queued(deploymentId));
         return build;
@@ -157,11 +159,62 @@ class Build extends AbstractAggregateRoot<Build> {
         registerEvent(new BuildEvents.Queued(id));
     }
 
-    /** The worker running the build disappeared (crash): the build is queued again and resumes from the start. */
-    void requeueAbandoned() {
+    /**
+     * The worker running the build disappeared (crash): the build is queued again and resumes from the start, unless
+     * it was asked to stop, which ends it cancelled.
+     */
+    void requeueAbandoned(Instant now) {
         require(BuildStatus.RUNNING, "re-queue");
+        if (cancelReason != null) {
+            endCancelled(cancelReason, now);
+            return;
+        }
         status = BuildStatus.QUEUED;
         registerEvent(new BuildEvents.Queued(id));
+    }
+
+    /**
+     * Cancels the build for {@code reason}: a QUEUED one ends CANCELLED at once; a RUNNING one records the request,
+     * and its worker stops it ({@link #cancelled}). Returns whether the build ended now.
+     */
+    boolean cancel(String reason, Instant now) {
+        switch (status) {
+            case QUEUED -> {
+                endCancelled(reason, now);
+                return true;
+            }
+            case RUNNING -> {
+                if (cancelReason == null) {
+                    cancelReason = reason;
+                }
+                return false;
+            }
+            default -> throw new IllegalStateException("cannot cancel build " + id + ": it is already " + status);
+        }
+    }
+
+    /** The worker stopped the build as it was asked to. */
+    void cancelled(Instant now) {
+        require(BuildStatus.RUNNING, "end as cancelled");
+        endCancelled(cancelReason == null ? "cancelled" : cancelReason, now);
+    }
+
+    /** Why the running build was asked to stop, if it was. */
+    String cancelReason() {
+        return cancelReason;
+    }
+
+    /** Whether the build has ended, one way or another. */
+    boolean isFinished() {
+        return status != BuildStatus.QUEUED && status != BuildStatus.RUNNING;
+    }
+
+    private void endCancelled(String reason, Instant now) {
+        status = BuildStatus.CANCELLED;
+        error = reason;
+        cancelReason = reason;
+        finishedAt = now;
+        registerEvent(new BuildEvents.Cancelled(id, projectId, reason, ownerId));
     }
 
     /** Whether the build is running in the given attempt, so a worker that lost its claim cannot complete it. */

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * Facts the {@link Build} aggregate registers as it changes state. They stay inside build-service: the messaging
- * adapter turns the last three into the published contracts within the same transaction.
+ * adapter turns the last four into the published contracts within the same transaction.
  */
 public final class BuildEvents {
 
@@ -27,5 +27,9 @@ public final class BuildEvents {
     /** The build ended without an image; the commit fields are {@code null} when it failed before the clone. */
     public record Failed(UUID deploymentId, UUID projectId, String reason, String stack, String commitSha,
             String commitMessage, UUID ownerId, String commitAuthor) {
+    }
+
+    /** The build was stopped on purpose (cancelled, or superseded while queued) and ended without an image. */
+    public record Cancelled(UUID deploymentId, UUID projectId, String reason, UUID ownerId) {
     }
 }

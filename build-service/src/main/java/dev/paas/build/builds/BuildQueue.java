@@ -2,11 +2,16 @@ package dev.paas.build.builds;
 
 import dev.paas.build.BuildProperties;
 import dev.paas.build.stack.BuildOverrides;
+import dev.paas.problems.Conflict;
+import dev.paas.problems.NotFound;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,7 +39,8 @@ public class BuildQueue {
     /**
      * Records a QUEUED build for the requested deployment of {@code repoUrl}'s {@code branch} and returns; the worker
      * is woken after commit. A deployment that already has a build (a replay) changes nothing. {@code ownerId} is
-     * {@code null} for requests from before accounts existed.
+     * {@code null} for requests from before accounts existed. Only the newest request of a project waits: its older
+     * QUEUED builds are superseded (cancelled); a RUNNING one carries on.
      */
     @Transactional
     public void enqueue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
@@ -55,6 +61,46 @@ public class BuildQueue {
         }
         builds.save(Build.queue(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, commitSha, overrides,
                 clock.instant()));
+        for (UUID older : builds.lockQueuedOfProjectExcept(projectId, deploymentId)) {
+            builds.findById(older).filter(build -> build.status() == BuildStatus.QUEUED).ifPresent(build -> {
+                log.info("build {} is superseded by deployment {}", older, deploymentId);
+                build.cancel("superseded by deployment " + deploymentId, clock.instant());
+                builds.save(build);
+            });
+        }
+    }
+
+    /**
+     * Cancels the build of a deployment for {@code caller} (its owner, or any build for an administrator): a queued
+     * build ends CANCELLED at once, a running one is stopped by the worker running it, on whatever instance, within
+     * {@code paas.build.limits.cancel-check}.
+     *
+     * @throws NotFound when there is no such build or it is someone else's
+     * @throws Conflict when the build has ended already
+     */
+    @Transactional
+    public BuildView cancel(UUID id, UUID caller, boolean admin) {
+        Build build = builds.findById(id).filter(found -> admin || found.isOwnedBy(caller))
+                .orElseThrow(() -> new NotFound("build", id, "it was never requested or has not reached build-service"
+                        + " yet"));
+        if (build.isFinished()) {
+            throw new Conflict("build " + id + " cannot be cancelled: it is already " + build.status()
+                    + (build.status() == BuildStatus.CANCELLED ? " (" + build.error() + ")" : ""));
+        }
+        build.cancel(admin && !build.isOwnedBy(caller) ? "cancelled by an administrator" : "cancelled by its owner",
+                clock.instant());
+        return BuildView.of(builds.save(build));
+    }
+
+    /** The cancel requests among {@code running} builds: build id to reason. */
+    @Transactional(readOnly = true)
+    Map<UUID, String> cancelRequests(Collection<UUID> running) {
+        if (running.isEmpty()) {
+            return Map.of();
+        }
+        return StreamSupport.stream(builds.findAllById(running).spliterator(), false)
+                .filter(build -> build.status() == BuildStatus.RUNNING && build.cancelReason() != null)
+                .collect(Collectors.toMap(Build::id, Build::cancelReason));
     }
 
     /**
@@ -82,7 +128,10 @@ public class BuildQueue {
         }
     }
 
-    /** Re-queues RUNNING builds whose worker stopped renewing its lease (it crashed); they resume from the start. */
+    /**
+     * Re-queues RUNNING builds whose worker stopped renewing its lease (it crashed); they resume from the start. Those
+     * asked to stop end cancelled instead.
+     */
     @Transactional
     int requeueAbandoned() {
         List<UUID> abandoned = builds.lockAbandoned();
@@ -90,7 +139,7 @@ public class BuildQueue {
             builds.findById(id).ifPresent(build -> {
                 log.warn("build {} was left RUNNING by a worker that stopped (attempt {}); re-queued", id,
                         build.attempts());
-                build.requeueAbandoned();
+                build.requeueAbandoned(clock.instant());
                 builds.save(build);
             });
         }

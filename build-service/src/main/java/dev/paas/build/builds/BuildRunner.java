@@ -1,6 +1,7 @@
 package dev.paas.build.builds;
 
 import dev.paas.build.BuildFailure;
+import dev.paas.build.image.BuildCancelled;
 import dev.paas.build.image.BuiltImage;
 import dev.paas.build.image.DockerImages;
 import dev.paas.build.image.ImageBuildRequest;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one claimed build outside any transaction: clone, detect, prepare, build, then record the outcome. The work
  * directory is always deleted, a failed build leaves no tagged image, and a build interrupted by a shutdown is handed
- * back to the queue instead of failed. Durations go to the {@code paas.build.duration} timer by outcome and stack.
+ * back to the queue instead of failed; one cancelled while it builds ends CANCELLED. Durations go to the {@code paas.build.duration} timer by outcome and stack.
  */
 final class BuildRunner {
 
@@ -39,9 +40,12 @@ final class BuildRunner {
     private final BuildWorkspace workspace;
     private final MeterRegistry meters;
     private final EnvSuggestions suggestions;
+    private final CancelRequests cancels;
 
     BuildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images, RunningBuilds running,
-            BuildLogs logs, BuildWorkspace workspace, MeterRegistry meters, EnvSuggestions suggestions) {
+            BuildLogs logs, BuildWorkspace workspace, MeterRegistry meters, EnvSuggestions suggestions,
+            CancelRequests cancels) {
+        this.cancels = cancels;
         this.checkouts = checkouts;
         this.contexts = contexts;
         this.images = images;
@@ -77,13 +81,18 @@ final class BuildRunner {
             requireClaim(running.recordStack(build, stack));
             buildLog.imageBuild(context.dockerfile(), "==> Building image " + tag);
             BuiltImage image = images.build(new ImageBuildRequest(context.directory(), context.dockerfile(), tag,
-                    labels(build)), buildLog);
+                    labels(build)), buildLog, () -> cancels.reasonFor(build.id()));
             int port = context.port().orElse(image.exposedTcpPorts().stream().findFirst().orElse(DEFAULT_PORT));
             buildLog.phase(BuildPhase.IMAGE, "==> Built " + tag + " in " + seconds(started) + " s; the app listens on port "
                     + port);
             buildLog.phase(BuildPhase.DEPLOY, "==> Handing " + tag + " over to runtime-service (ImageBuilt)");
             running.succeed(build, tag, port);
             outcome = "succeeded";
+        } catch (BuildCancelled e) {
+            buildLog.accept("==> Build stopped: " + e.getMessage());
+            removeImage(tag);
+            running.cancelled(build);
+            outcome = "cancelled";
         } catch (ClaimLost e) {
             log.warn("build {} was taken over by another worker; this run stops", build.id());
             outcome = "taken_over";
@@ -102,6 +111,7 @@ final class BuildRunner {
         } finally {
             buildLog.close();
             workspace.delete(workDirectory);
+            cancels.forget(build.id());
             meters.timer("paas.build.duration", "outcome", outcome, "stack", stack)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }

@@ -2,6 +2,7 @@ package dev.paas.build.builds;
 
 import dev.paas.build.BuildProperties;
 import dev.paas.build.image.DockerImages;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +25,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Runs queued builds on a small fixed pool ({@code paas.build.concurrency}). It is woken right after a build is queued
  * and also polls ({@code paas.build.poll-interval}), so nothing stays stuck. A heartbeat renews the leases of its
  * running builds and re-queues builds whose worker vanished (at start-up too, which resumes builds a crash left
- * RUNNING). Claims happen on one dispatcher thread; builds run on the pool.
+ * RUNNING). Claims happen on one dispatcher thread; builds run on the pool. Every
+ * {@code paas.build.limits.cancel-check} it looks for cancel requests of its running builds, whichever instance's API
+ * recorded them, and hands them to the runners.
  */
 class BuildWorker implements SmartLifecycle {
 
@@ -35,6 +38,8 @@ class BuildWorker implements SmartLifecycle {
     private final DockerImages images;
     private final BuildProperties properties;
     private final BuildWorkspace workspace;
+    private final CancelRequests cancels;
+    private final Duration cancelCheck;
     private final Semaphore slots;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
@@ -42,7 +47,9 @@ class BuildWorker implements SmartLifecycle {
     private ExecutorService pool;
 
     BuildWorker(BuildQueue queue, BuildRunner runner, DockerImages images, BuildProperties properties,
-            BuildWorkspace workspace) {
+            BuildWorkspace workspace, CancelRequests cancels, Duration cancelCheck) {
+        this.cancels = cancels;
+        this.cancelCheck = cancelCheck;
         this.queue = queue;
         this.workspace = workspace;
         this.runner = runner;
@@ -61,6 +68,8 @@ class BuildWorker implements SmartLifecycle {
         dispatcher.scheduleWithFixedDelay(this::heartbeat, 0, heartbeat, TimeUnit.MILLISECONDS);
         dispatcher.scheduleWithFixedDelay(this::poll, properties.pollInterval().toMillis(),
                 properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        dispatcher.scheduleWithFixedDelay(this::checkCancellations, cancelCheck.toMillis(), cancelCheck.toMillis(),
+                TimeUnit.MILLISECONDS);
         log.info("build worker started: {} concurrent builds, polling every {}", properties.concurrency(),
                 properties.pollInterval());
     }
@@ -117,6 +126,11 @@ class BuildWorker implements SmartLifecycle {
     /** Finds builds queued without waking this worker, such as those another replica received. */
     private void poll() {
         guarded("poll", this::dispatch);
+    }
+
+    /** Passes the cancel requests of this worker's running builds on to their runners. */
+    private void checkCancellations() {
+        guarded("cancel check", () -> cancels.putAll(queue.cancelRequests(Set.copyOf(active))));
     }
 
     private void guarded(String what, Runnable action) {

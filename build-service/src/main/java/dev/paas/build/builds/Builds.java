@@ -17,6 +17,12 @@ interface Builds extends CrudRepository<Build, UUID> {
     @Query("SELECT id FROM builds WHERE status = 'QUEUED' ORDER BY queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
     Optional<UUID> lockNextQueued();
 
+    /** Waits for claims in progress, so a build is either claimed (and runs) or superseded, never both. */
+    @Query("""
+            SELECT id FROM builds WHERE project_id = :projectId AND status = 'QUEUED' AND id <> :keep
+            ORDER BY queued_at FOR UPDATE""")
+    List<UUID> lockQueuedOfProjectExcept(UUID projectId, UUID keep);
+
     @Query("""
             SELECT id FROM builds
             WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < now())

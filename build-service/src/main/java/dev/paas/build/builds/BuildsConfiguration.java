@@ -2,6 +2,7 @@ package dev.paas.build.builds;
 
 import dev.paas.build.BuildProperties;
 import dev.paas.build.image.DockerImages;
+import dev.paas.build.limits.LimitsProperties;
 import dev.paas.build.source.SourceCheckouts;
 import dev.paas.build.stack.BuildContexts;
 import dev.paas.build.suggestions.EnvSuggestions;
@@ -28,16 +29,21 @@ class BuildsConfiguration {
     }
 
     @Bean
+    CancelRequests cancelRequests() {
+        return new CancelRequests();
+    }
+
+    @Bean
     BuildRunner buildRunner(SourceCheckouts checkouts, BuildContexts contexts, DockerImages images,
             RunningBuilds running, BuildLogs logs, BuildWorkspace workspace, BuildProperties properties,
-            MeterRegistry meters, EnvSuggestions suggestions) {
-        return new BuildRunner(checkouts, contexts, images, running, logs, workspace, meters, suggestions);
+            MeterRegistry meters, EnvSuggestions suggestions, CancelRequests cancels) {
+        return new BuildRunner(checkouts, contexts, images, running, logs, workspace, meters, suggestions, cancels);
     }
 
     @Bean
     @ConditionalOnProperty(name = "paas.build.worker.enabled", havingValue = "true", matchIfMissing = true)
     BuildWorker buildWorker(BuildQueue queue, BuildRunner runner, DockerImages images, BuildProperties properties,
-            BuildWorkspace workspace) {
-        return new BuildWorker(queue, runner, images, properties, workspace);
+            BuildWorkspace workspace, CancelRequests cancels, LimitsProperties limits) {
+        return new BuildWorker(queue, runner, images, properties, workspace, cancels, limits.cancelCheck());
     }
 }

@@ -45,6 +45,12 @@ class RunningBuilds {
         return update(claimed, build -> build.fail(reason, clock.instant()));
     }
 
+    /** The worker stopped the build because it was asked to. */
+    @Transactional
+    boolean cancelled(ClaimedBuild claimed) {
+        return update(claimed, build -> build.cancelled(clock.instant()));
+    }
+
     @Transactional
     boolean handBack(ClaimedBuild claimed) {
         return update(claimed, Build::handBack);

@@ -29,6 +29,8 @@ final class BuildOutput {
     private String runningContainer;
     private boolean stepIsFrom;
     private boolean stepUsedCache;
+    private int steps;
+    private int cachedSteps;
 
     BuildOutput(Consumer<String> log) {
         this.log = log;
@@ -55,6 +57,16 @@ final class BuildOutput {
     /** Images created by this build's steps, oldest first; base images and cache hits are not included. */
     List<String> createdImages() {
         return List.copyOf(createdImages);
+    }
+
+    /** Steps the build ran or took from cache, {@code FROM} steps not counted (they have nothing to cache). */
+    int steps() {
+        return steps;
+    }
+
+    /** Steps the engine answered from its layer cache ({@code ---> Using cache}). */
+    int cachedSteps() {
+        return cachedSteps;
     }
 
     /** The intermediate container of the step that was running when the output ended, if any. */
@@ -108,6 +120,9 @@ final class BuildOutput {
             stepInstruction = step.group(1);
             stepIsFrom = stepInstruction.toUpperCase(Locale.ROOT).startsWith("FROM ");
             stepUsedCache = false;
+            if (!stepIsFrom) {
+                steps++;
+            }
             return;
         }
         var container = RUNNING_IN.matcher(line);
@@ -116,6 +131,9 @@ final class BuildOutput {
             return;
         }
         if (line.equals(" ---> Using cache")) {
+            if (!stepUsedCache && !stepIsFrom) {
+                cachedSteps++;
+            }
             stepUsedCache = true;
             return;
         }

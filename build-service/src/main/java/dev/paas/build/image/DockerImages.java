@@ -9,20 +9,31 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.InternetProtocol;
 import dev.paas.build.BuildFailure;
 import dev.paas.build.Durations;
+import dev.paas.build.limits.BuildCgroups;
+import dev.paas.build.limits.BuildCgroups.BuildCgroup;
+import dev.paas.build.limits.LimitsProperties;
 import dev.paas.docker.DockerCalls;
 import dev.paas.docker.DockerFailures;
 import dev.paas.docker.DockerUnavailable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +43,38 @@ import org.slf4j.LoggerFactory;
  * time limiter, while a build is never retried and is bounded by {@code paas.build.build-timeout}. Failures caused
  * by the repository (a failing step, a bad context) are {@link BuildFailure}s, which the {@code docker} circuit
  * breaker ignores.
+ *
+ * <p>With {@link LimitsProperties} every step container of a build is bounded in memory (swap included) and CPU, and
+ * the whole build in processes ({@link BuildCgroups}): a build that hits the process limit is stopped at once.
  */
 public final class DockerImages {
 
     private static final Logger log = LoggerFactory.getLogger(DockerImages.class);
 
+    private static final long WATCH_MILLIS = 500;
+    private static final Supplier<Optional<String>> NEVER = Optional::empty;
+
     private final DockerClient docker;
     private final DockerCalls calls;
     private final Duration buildTimeout;
+    private final LimitsProperties limits;
+    private final BuildCgroups cgroups;
+    private final LimitedBuilds limitedBuilds;
 
+    /** Builds without resource limits. */
     public DockerImages(DockerClient docker, DockerCalls calls, Duration buildTimeout) {
+        this(docker, calls, buildTimeout, null, null);
+    }
+
+    /** Builds bounded by {@code limits}; {@code cgroups} bound their processes. */
+    public DockerImages(DockerClient docker, DockerCalls calls, Duration buildTimeout, LimitsProperties limits,
+            BuildCgroups cgroups) {
         this.docker = docker;
         this.calls = calls;
         this.buildTimeout = buildTimeout;
+        this.limits = limits;
+        this.cgroups = cgroups;
+        this.limitedBuilds = new LimitedBuilds(docker);
     }
 
     /** Whether builds should be started: false while the breaker holds the engine for unavailable. */
@@ -57,8 +87,17 @@ public final class DockerImages {
      * are removed again and a {@link BuildFailure} says why.
      */
     public BuiltImage build(ImageBuildRequest request, Consumer<String> log) throws InterruptedException {
+        return build(request, log, NEVER);
+    }
+
+    /**
+     * Builds like {@link #build(ImageBuildRequest, Consumer)}; once {@code stop} names a reason the build is stopped,
+     * its leftovers removed, and {@link BuildCancelled} thrown with that reason.
+     */
+    public BuiltImage build(ImageBuildRequest request, Consumer<String> log, Supplier<Optional<String>> stop)
+            throws InterruptedException {
         try {
-            return calls.longRunning("build " + request.tag(), () -> runBuild(request, log));
+            return calls.longRunning("build " + request.tag(), () -> runBuild(request, log, stop));
         } catch (DockerUnavailable e) {
             throw new BuildFailure("image build failed: " + e.getMessage(), e);
         }
@@ -89,6 +128,46 @@ public final class DockerImages {
         });
     }
 
+    /**
+     * Keeps the {@code keep} newest images of the project (label {@code paas.project}) and removes the others, except
+     * those a container still uses. Only images labelled {@code paas.managed=true} are looked at; removing one also
+     * removes its untagged parent layers (the build cache of that build), while layers a kept image shares stay.
+     *
+     * @return the tags removed
+     */
+    public List<String> keepLatest(String projectId, int keep) {
+        List<Image> images = calls.idempotent("list images of project " + projectId, () -> docker.listImagesCmd()
+                .withLabelFilter(Map.of("paas.managed", "true", "paas.project", projectId)).exec());
+        Set<String> used = calls.idempotent("list containers", () -> {
+            Set<String> ids = new HashSet<>();
+            docker.listContainersCmd().withShowAll(true).exec().forEach(container -> ids.add(container.getImageId()));
+            return ids;
+        });
+        List<String> removed = new ArrayList<>();
+        images.stream()
+                .filter(image -> image.getLabels() != null && "true".equals(image.getLabels().get("paas.managed")))
+                .map(image -> Map.entry(image, createdAt(image)))
+                .sorted(Map.Entry.<Image, Instant>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .skip(keep)
+                .filter(image -> !used.contains(image.getId()))
+                .forEach(image -> {
+                    for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                        if (!tag.equals("<none>:<none>")) {
+                            remove(tag);
+                            removed.add(tag);
+                        }
+                    }
+                });
+        return removed;
+    }
+
+    /** When the image was created, to the nanosecond (the listing's seconds tie for builds in the same second). */
+    private Instant createdAt(Image image) {
+        return inspect(image.getId()).map(InspectImageResponse::getCreated).map(Instant::parse)
+                .orElse(Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated()));
+    }
+
     private void removeContainer(String id) {
         try {
             calls.idempotent("remove build container " + id, () -> {
@@ -104,11 +183,23 @@ public final class DockerImages {
         }
     }
 
-    private BuiltImage runBuild(ImageBuildRequest request, Consumer<String> log) throws InterruptedException {
+    private BuiltImage runBuild(ImageBuildRequest request, Consumer<String> log, Supplier<Optional<String>> stop)
+            throws InterruptedException {
+        try (BuildCgroup cgroup = cgroups == null ? null : cgroups.open()) {
+            return runBuild(request, log, stop, cgroup);
+        }
+    }
+
+    private BuiltImage runBuild(ImageBuildRequest request, Consumer<String> log, Supplier<Optional<String>> stop,
+            BuildCgroup cgroup) throws InterruptedException {
         BuildOutput output = new BuildOutput(log);
         Progress progress = new Progress(output);
         try {
-            docker.buildImageCmd()
+            var command = limitedBuilds.with(limitParameters(cgroup)).buildImageCmd();
+            if (limits != null) {
+                command.withMemory(limits.memory().toBytes()).withMemswap(limits.memory().toBytes());
+            }
+            command
                     .withBaseDirectory(request.context().toFile())
                     .withDockerfile(request.dockerfile().toFile())
                     .withTags(Set.of(request.tag()))
@@ -122,7 +213,7 @@ public final class DockerImages {
         }
         boolean finished;
         try {
-            finished = progress.awaitCompletion(buildTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            finished = watch(progress, output, stop, cgroup);
         } catch (InterruptedException e) {
             abandon(progress, output);
             throw e;
@@ -141,12 +232,63 @@ public final class DockerImages {
             throw new BuildFailure("image build failed: timed out after " + Durations.describe(buildTimeout));
         }
         output.finish();
+        if (cgroup != null && cgroup.limitHit()) {
+            removeLeftovers(output);
+            remove(request.tag());
+            throw processLimitHit();
+        }
         if (progress.error != null || progress.imageId == null) {
             removeLeftovers(output);
             throw new BuildFailure("image build failed: " + output.failureLine(progress.error));
         }
+        log.accept("==> " + output.cachedSteps() + " of " + output.steps() + " steps from cache");
         List<Integer> ports = inspect(request.tag()).map(DockerImages::exposedTcpPorts).orElse(List.of());
         return new BuiltImage(progress.imageId, request.tag(), ports);
+    }
+
+    /**
+     * Waits for the build to end, at most the build timeout, checking twice a second whether it must be stopped: on
+     * request, or because it hit its process limit. Returns whether it ended in time.
+     */
+    private boolean watch(Progress progress, BuildOutput output, Supplier<Optional<String>> stop, BuildCgroup cgroup)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + buildTimeout.toNanos();
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            // Not awaitCompletion(timeout): docker-java closes the stream, ending the build, when that times out.
+            if (progress.ended.await(Math.min(left, WATCH_MILLIS), TimeUnit.MILLISECONDS)) {
+                progress.awaitCompletion();
+                return true;
+            }
+            // Thrown into runBuild's handler, which abandons the build.
+            if (cgroup != null && cgroup.limitHit()) {
+                throw processLimitHit();
+            }
+            Optional<String> reason = stop.get();
+            if (reason.isPresent()) {
+                throw new BuildCancelled(reason.get());
+            }
+        }
+    }
+
+    private BuildFailure processLimitHit() {
+        return new BuildFailure("image build stopped: it tried to run more than " + cgroups.pids()
+                + " processes at once (paas.build.limits.pids), as a fork bomb does");
+    }
+
+    private Map<String, String> limitParameters(BuildCgroup cgroup) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (limits != null) {
+            parameters.put("cpuperiod", Long.toString(LimitsProperties.CPU_PERIOD));
+            parameters.put("cpuquota", Long.toString(limits.cpuQuota()));
+        }
+        if (cgroup != null) {
+            cgroup.cgroupParent().ifPresent(parent -> parameters.put("cgroupparent", parent));
+        }
+        return parameters;
     }
 
     private void abandon(Progress progress, BuildOutput output) {
@@ -198,9 +340,28 @@ public final class DockerImages {
         private final BuildOutput output;
         private volatile String imageId;
         private volatile String error;
+        private final CountDownLatch ended = new CountDownLatch(1);
 
         Progress(BuildOutput output) {
             this.output = output;
+        }
+
+        @Override
+        public void onComplete() {
+            super.onComplete();
+            ended.countDown();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            super.onError(throwable);
+            ended.countDown();
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            ended.countDown();
         }
 
         @Override

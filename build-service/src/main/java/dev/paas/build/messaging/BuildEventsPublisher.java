@@ -1,6 +1,7 @@
 package dev.paas.build.messaging;
 
 import dev.paas.build.builds.BuildEvents;
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -37,5 +38,11 @@ class BuildEventsPublisher {
     void on(BuildEvents.Failed failed) {
         outbox.append(new BuildFailed(failed.deploymentId(), failed.projectId(), failed.reason(), failed.stack(),
                 failed.commitSha(), failed.commitMessage(), failed.ownerId(), failed.commitAuthor()));
+    }
+
+    @EventListener
+    void on(BuildEvents.Cancelled cancelled) {
+        outbox.append(new BuildCancelled(cancelled.deploymentId(), cancelled.projectId(), cancelled.reason(),
+                cancelled.ownerId()));
     }
 }

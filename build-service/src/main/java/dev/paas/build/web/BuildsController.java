@@ -2,6 +2,8 @@ package dev.paas.build.web;
 
 import dev.paas.build.builds.BuildLogStreams;
 import dev.paas.build.builds.BuildQueries;
+import dev.paas.build.builds.BuildQueue;
+import dev.paas.build.builds.BuildStatus;
 import dev.paas.build.builds.BuildView;
 import dev.paas.build.builds.LogLine;
 import dev.paas.problems.NotFound;
@@ -13,12 +15,14 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -34,10 +38,12 @@ class BuildsController {
 
     private final BuildQueries queries;
     private final BuildLogStreams streams;
+    private final BuildQueue queue;
 
-    BuildsController(BuildQueries queries, BuildLogStreams streams) {
+    BuildsController(BuildQueries queries, BuildLogStreams streams, BuildQueue queue) {
         this.queries = queries;
         this.streams = streams;
+        this.queue = queue;
     }
 
     /** The build's state: status, stack, commit, image, error and times. */
@@ -136,6 +142,17 @@ class BuildsController {
             }
         }
         return false;
+    }
+
+    /**
+     * Cancels the deployment's build (its owner or an administrator): 200 with the CANCELLED build when it was still
+     * queued, 202 with the RUNNING build when its worker has yet to stop it, 409 when it has ended already.
+     */
+    @PostMapping(path = "/api/v1/deployments/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BuildView> cancel(@PathVariable UUID id, CurrentUser user) {
+        BuildView build = queue.cancel(id, user.id(), user.admin());
+        return ResponseEntity.status(build.status() == BuildStatus.CANCELLED ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(build);
     }
 
     private static NotFound notFound(UUID id) {

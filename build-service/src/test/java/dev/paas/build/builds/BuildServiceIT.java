@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paas.build.TestRepositories;
 import dev.paas.build.image.DockerImages;
 import dev.paas.contracts.IntegrationEvent;
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -231,6 +232,54 @@ class BuildServiceIT {
         // The static template marks its single stage as the image: the Docker build's steps are logged in that phase.
         assertThat(buildLog).contains("[image] Step 1/");
         images.remove(built.imageTag());
+    }
+
+    /**
+     * The cancel goes through the database: the API records it, and the worker running the build (here the same
+     * instance, on another replica just the same) finds it on its next cancel check and stops the docker build.
+     */
+    @Test
+    void cancelsARunningBuildWithinSecondsAndLeavesNothingBehind() throws Exception {
+        Files.writeString(repository.resolve("Dockerfile"), """
+                FROM paas/nginx:bookworm
+                RUN echo %s && sleep 120
+                """.formatted(UUID.randomUUID()));
+        TestRepositories.commitAll(repository, "Take forever");
+        DeploymentRequested requested = request("it-cancel", repository.toUri().toString(), "main");
+        publish(requested);
+        String container = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> buildLog(requested.deploymentId()).lines()
+                        .filter(line -> line.startsWith(" ---> Running in ")).findFirst().orElse(null),
+                        found -> found != null)
+                .substring(" ---> Running in ".length());
+
+        long cancelled = System.nanoTime();
+        var accepted = api().post().uri("/api/v1/deployments/{id}/cancel", requested.deploymentId()).retrieve()
+                .toEntity(Map.class);
+
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        awaitEvent(BuildCancelled.class, requested.deploymentId(),
+                event -> event.equals(new BuildCancelled(requested.deploymentId(), requested.projectId(),
+                        "cancelled by its owner", OWNER)), Duration.ofSeconds(20));
+        assertThat((System.nanoTime() - cancelled) / 1e9).as("seconds until the build stopped").isLessThan(8);
+        assertThat(jdbc.queryForMap("select status, error from builds where id = ?", requested.deploymentId()))
+                .containsEntry("status", "CANCELLED").containsEntry("error", "cancelled by its owner");
+        assertThat(buildLog(requested.deploymentId())).contains("==> Build stopped: cancelled by its owner");
+        assertThat(eventsOf(BuildFailed.class, requested.deploymentId())).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !dockerHasContainer(container));
+        assertThat(images.inspect("paas-app/it-cancel:" + requested.deploymentId())).isEmpty();
+    }
+
+    private boolean dockerHasContainer(String id) {
+        try {
+            return new ProcessBuilder("docker", "inspect", "--type", "container", id).start().waitFor() == 0;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String buildLog(UUID id) {
+        return api().get().uri("/api/v1/deployments/{id}/build-log", id).retrieve().body(String.class);
     }
 
     @Test

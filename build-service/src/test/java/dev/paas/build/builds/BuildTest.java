@@ -100,7 +100,7 @@ class BuildTest {
 
         assertThatThrownBy(() -> build.fail("again", NOW))
                 .hasMessage("cannot fail build " + deploymentId + ": it is FAILED, expected RUNNING");
-        assertThatThrownBy(build::requeueAbandoned).hasMessageContaining("it is FAILED");
+        assertThatThrownBy(() -> build.requeueAbandoned(NOW)).hasMessageContaining("it is FAILED");
         assertThatThrownBy(() -> build.start(NOW)).hasMessageContaining("it is FAILED");
     }
 
@@ -118,12 +118,62 @@ class BuildTest {
     void anAbandonedBuildIsQueuedAgainAndCountsTheAttempt() {
         Build build = queued();
         build.start(NOW);
-        build.requeueAbandoned();
+        build.requeueAbandoned(NOW);
         build.start(NOW);
 
         assertThat(build.attempts()).isEqualTo(2);
         assertThat(build.isRunningAttempt(2)).isTrue();
         assertThat(build.isRunningAttempt(1)).isFalse();
+    }
+
+    @Test
+    void aQueuedBuildEndsCancelledAtOnce() {
+        Build build = queued();
+
+        assertThat(build.cancel("superseded by deployment x", NOW)).isTrue();
+
+        assertThat(build.status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(build.error()).isEqualTo("superseded by deployment x");
+        assertThat(build.registeredEvents()).contains(
+                new BuildEvents.Cancelled(deploymentId, projectId, "superseded by deployment x", owner));
+        assertThatThrownBy(() -> build.start(NOW)).hasMessageContaining("it is CANCELLED");
+    }
+
+    @Test
+    void aRunningBuildRecordsTheRequestUntilItsWorkerStopsIt() {
+        Build build = queued();
+        build.start(NOW);
+
+        assertThat(build.cancel("cancelled by its owner", NOW)).isFalse();
+        assertThat(build.cancel("cancelled by an administrator", NOW)).isFalse();
+        assertThat(build.status()).isEqualTo(BuildStatus.RUNNING);
+        assertThat(build.cancelReason()).isEqualTo("cancelled by its owner");
+
+        build.cancelled(NOW);
+        assertThat(build.status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(build.registeredEvents()).contains(
+                new BuildEvents.Cancelled(deploymentId, projectId, "cancelled by its owner", owner));
+    }
+
+    @Test
+    void anAbandonedBuildThatWasAskedToStopEndsCancelled() {
+        Build build = queued();
+        build.start(NOW);
+        build.cancel("cancelled by its owner", NOW);
+
+        build.requeueAbandoned(NOW);
+
+        assertThat(build.status()).isEqualTo(BuildStatus.CANCELLED);
+    }
+
+    @Test
+    void aFinishedBuildCannotBeCancelled() {
+        Build build = queued();
+        build.start(NOW);
+        build.fail("boom", NOW);
+
+        assertThatThrownBy(() -> build.cancel("cancelled by its owner", NOW))
+                .hasMessage("cannot cancel build " + deploymentId + ": it is already FAILED");
     }
 
     @Test

@@ -43,6 +43,28 @@ class BuildOutputTest {
     }
 
     @Test
+    void countsTheStepsTheEngineTookFromItsCache() {
+        output.append("""
+                Step 1/5 : FROM paas/node:18
+                 ---> aaaaaaaaaaaa
+                Step 2/5 : COPY package.json ./
+                 ---> Using cache
+                 ---> bbbbbbbbbbbb
+                Step 3/5 : RUN npm ci
+                 ---> Using cache
+                 ---> cccccccccccc
+                Step 4/5 : COPY . .
+                 ---> dddddddddddd
+                Step 5/5 : CMD ["node", "server.js"]
+                 ---> Running in eeeeeeeeeeee
+                 ---> ffffffffffff
+                """);
+
+        assertThat(output.steps()).isEqualTo(4);
+        assertThat(output.cachedSteps()).isEqualTo(2);
+    }
+
+    @Test
     void knowsTheContainerOfTheStepThatIsStillRunning() {
         output.append("Step 2/3 : RUN echo hi\n ---> Running in 111111111111\n ---> 222222222222\n");
         assertThat(output.runningContainer()).isEmpty();

@@ -4,10 +4,12 @@ import static dev.paas.contracts.golden.GoldenEvents.DEPLOYMENT;
 import static dev.paas.contracts.golden.GoldenEvents.IMAGE;
 import static dev.paas.contracts.golden.GoldenEvents.OWNER;
 import static dev.paas.contracts.golden.GoldenEvents.PROJECT;
+import static dev.paas.contracts.golden.GoldenEvents.SUCCESSOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paas.build.builds.BuildEvents;
 import dev.paas.contracts.IntegrationEvent;
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -46,6 +48,13 @@ class BuildEventsPublisherTest {
                 "branch 'release' not found in https://github.com/acme/shop.git", null, null, null, OWNER, null));
 
         assertPublishedAsGolden(BuildFailed.class);
+    }
+
+    @Test
+    void publishesBuildCancelledWithTheReason() {
+        publisher.on(new BuildEvents.Cancelled(DEPLOYMENT, PROJECT, "superseded by deployment " + SUCCESSOR, OWNER));
+
+        assertPublishedAsGolden(BuildCancelled.class);
     }
 
     private void assertPublishedAsGolden(Class<? extends IntegrationEvent> type) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.paas.build.builds.BuildLogStreams;
 import dev.paas.build.builds.BuildPhase;
 import dev.paas.build.builds.BuildQueries;
+import dev.paas.build.builds.BuildQueue;
 import dev.paas.build.builds.BuildStatus;
 import dev.paas.build.builds.BuildView;
 import dev.paas.build.builds.LogLine;
@@ -47,6 +48,9 @@ class BuildsControllerTest {
     @MockitoBean
     BuildLogStreams streams;
 
+    @MockitoBean
+    BuildQueue queue;
+
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         tokens = TestTokens.registerWith(registry);
@@ -55,8 +59,8 @@ class BuildsControllerTest {
     @Test
     void showsABuild() throws Exception {
         given(queries.find(ID, USER)).willReturn(Optional.of(new BuildView(ID, BuildStatus.SUCCEEDED, "node", "abc123",
-                "Add the shop", "paas-app/shop:" + ID, null, Instant.parse("2026-05-01T10:00:00Z"),
-                Instant.parse("2026-05-01T10:00:40Z"))));
+                "Add the shop", "paas-app/shop:" + ID, null, false, Instant.parse("2026-05-01T10:00:00Z"),
+                Instant.parse("2026-05-01T10:00:40Z"), null)));
 
         mvc.perform(get("/api/v1/builds/{id}", ID).header("Authorization", bearer()))
                 .andExpect(status().isOk())

@@ -1,5 +1,6 @@
 package dev.paas.contracts;
 
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -29,6 +30,7 @@ public final class EventCatalog {
             BuildStarted.class,
             ImageBuilt.class,
             BuildFailed.class,
+            BuildCancelled.class,
             ContainerStarted.class,
             ContainerHealthy.class,
             ContainerStopped.class,

@@ -107,9 +107,26 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         fail(reason, at);
     }
 
+    /**
+     * build-service stopped the build for {@code reason} (cancelled, or superseded by a newer deployment). A repeat,
+     * or one after the deployment failed, changes nothing; one after the image was built contradicts it.
+     */
+    void buildCancelled(String reason, Instant at) {
+        if (status == DeploymentStatus.CANCELLED || status == DeploymentStatus.FAILED) {
+            return;
+        }
+        if (status != DeploymentStatus.QUEUED && status != DeploymentStatus.BUILDING) {
+            throw new IllegalStateException("cannot mark deployment " + id + " CANCELLED: it is " + status);
+        }
+        status = DeploymentStatus.CANCELLED;
+        error = reason;
+        finishedAt = at;
+    }
+
     void becameHealthy(String url, Instant at) {
-        if (status == DeploymentStatus.FAILED) {
-            throw new IllegalStateException("cannot mark deployment " + id + " RUNNING: it is FAILED (" + error + ")");
+        if (status == DeploymentStatus.FAILED || status == DeploymentStatus.CANCELLED) {
+            throw new IllegalStateException("cannot mark deployment " + id + " RUNNING: it is " + status + " ("
+                    + error + ")");
         }
         this.url = url;
         if (finishedAt == null) {
@@ -126,7 +143,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
     }
 
     void fail(String reason, Instant at) {
-        if (status == DeploymentStatus.FAILED) {
+        if (status == DeploymentStatus.FAILED || status == DeploymentStatus.CANCELLED) {
             return;
         }
         if (status == DeploymentStatus.RUNNING || status == DeploymentStatus.REPLACED) {

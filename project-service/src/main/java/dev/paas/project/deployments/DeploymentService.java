@@ -88,6 +88,12 @@ public class DeploymentService {
         update(deploymentId, deployment -> deployment.buildFailed(reason, stack, commit, at));
     }
 
+    /** build-service stopped the deployment's build for {@code reason}: cancelled, or superseded. */
+    @Transactional
+    public void buildCancelled(UUID deploymentId, String reason, Instant at) {
+        update(deploymentId, deployment -> deployment.buildCancelled(reason, at));
+    }
+
     /** The deployment's container answers and is served at {@code url}. */
     @Transactional
     public void becameHealthy(UUID deploymentId, String url, Instant at) {

@@ -2,12 +2,13 @@ package dev.paas.project.deployments;
 
 /**
  * Where a deployment is. It moves forward only: {@code QUEUED → BUILDING → DEPLOYING → RUNNING → REPLACED};
- * {@code FAILED} can follow any state before {@code RUNNING} and is final.
+ * {@code FAILED} can follow any state before {@code RUNNING} and is final; so is {@code CANCELLED}, which follows
+ * {@code QUEUED} or {@code BUILDING} when the build was cancelled or superseded.
  */
 public enum DeploymentStatus {
-    QUEUED, BUILDING, DEPLOYING, RUNNING, REPLACED, FAILED;
+    QUEUED, BUILDING, DEPLOYING, RUNNING, REPLACED, FAILED, CANCELLED;
 
     boolean isFinal() {
-        return this == FAILED || this == REPLACED;
+        return this == FAILED || this == REPLACED || this == CANCELLED;
     }
 }

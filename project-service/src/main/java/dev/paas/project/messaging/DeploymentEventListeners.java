@@ -1,5 +1,6 @@
 package dev.paas.project.messaging;
 
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -34,6 +35,7 @@ class DeploymentEventListeners {
                 .on(BuildStarted.class, this::buildStarted)
                 .on(ImageBuilt.class, this::imageBuilt)
                 .on(BuildFailed.class, this::buildFailed)
+                .on(BuildCancelled.class, this::buildCancelled)
                 .build();
     }
 
@@ -60,6 +62,10 @@ class DeploymentEventListeners {
         deployments.buildFailed(failed.deploymentId(), failed.reason(), failed.stack(),
                 new CommitInfo(failed.commitSha(), failed.commitMessage(), failed.commitAuthor()),
                 envelope.occurredAt());
+    }
+
+    void buildCancelled(BuildCancelled cancelled, EventEnvelope envelope) {
+        deployments.buildCancelled(cancelled.deploymentId(), cancelled.reason(), envelope.occurredAt());
     }
 
     void containerHealthy(ContainerHealthy healthy, EventEnvelope envelope) {

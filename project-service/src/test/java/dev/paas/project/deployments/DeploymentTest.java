@@ -82,6 +82,28 @@ class DeploymentTest {
     }
 
     @Test
+    void aCancelledBuildEndsTheDeploymentOnceAndForAll() {
+        deployment.buildStarted(NOW.plusSeconds(1));
+
+        deployment.buildCancelled("cancelled by its owner", NOW.plusSeconds(2));
+        deployment.buildCancelled("cancelled by its owner", NOW.plusSeconds(3));
+        deployment.buildStarted(NOW.plusSeconds(4));
+        deployment.fail("late failure", NOW.plusSeconds(5));
+
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.CANCELLED);
+        assertThat(deployment.error()).isEqualTo("cancelled by its owner");
+        assertThat(deployment.finishedAt()).isEqualTo(NOW.plusSeconds(2));
+    }
+
+    @Test
+    void aCancellationAfterTheImageWasBuiltIsRefused() {
+        deployment.imageBuilt("node", "abc", "fix", "paas-app/shop:x", NOW.plusSeconds(1));
+
+        assertThatThrownBy(() -> deployment.buildCancelled("cancelled by its owner", NOW.plusSeconds(2)))
+                .hasMessageContaining("it is DEPLOYING");
+    }
+
+    @Test
     void movesThroughTheHappyPath() {
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.QUEUED);
         deployment.buildStarted(NOW.plusSeconds(1));

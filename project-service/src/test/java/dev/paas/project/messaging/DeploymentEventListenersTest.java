@@ -2,12 +2,14 @@ package dev.paas.project.messaging;
 
 import static dev.paas.contracts.golden.GoldenEvents.DEPLOYMENT;
 import static dev.paas.contracts.golden.GoldenEvents.IMAGE;
+import static dev.paas.contracts.golden.GoldenEvents.SUCCESSOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import dev.paas.contracts.IntegrationEvent;
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -64,6 +66,16 @@ class DeploymentEventListenersTest {
 
         verify(deployments).buildFailed(DEPLOYMENT,
                 "branch 'release' not found in https://github.com/acme/shop.git", null, CommitInfo.UNKNOWN,
+                envelope.occurredAt());
+    }
+
+    @Test
+    void cancelsTheDeploymentWithTheBuildsReasonOnTheGoldenBuildCancelled() {
+        EventEnvelope envelope = golden(BuildCancelled.class);
+
+        listeners.buildCancelled(codec.read(envelope, BuildCancelled.class), envelope);
+
+        verify(deployments).buildCancelled(DEPLOYMENT, "superseded by deployment " + SUCCESSOR,
                 envelope.occurredAt());
     }
 

@@ -3,6 +3,7 @@ package dev.paas.project.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -97,6 +98,22 @@ class ProjectApiIT extends ProjectServiceIntegrationTest {
 
         JsonNode failed = awaitStatus(deploymentId, "FAILED");
         assertThat(failed.get("error").asString()).contains("branch 'nope' not found");
+    }
+
+    @Test
+    void showsACancelledBuildAsCancelledWithItsReasonAndIgnoresTheRepeat() throws Exception {
+        JsonNode deployment = deployNewProject("superseded");
+        UUID deploymentId = UUID.fromString(deployment.get("id").asString());
+        UUID projectId = UUID.fromString(deployment.get("projectId").asString());
+        String reason = "superseded by deployment " + UUID.randomUUID();
+
+        bus.publish(new BuildCancelled(deploymentId, projectId, reason, owner));
+        bus.publish(new BuildCancelled(deploymentId, projectId, reason, owner));
+        bus.publish(new BuildStarted(deploymentId, projectId, owner));
+
+        JsonNode cancelled = awaitStatus(deploymentId, "CANCELLED");
+        assertThat(cancelled.get("error").asString()).isEqualTo(reason);
+        assertThat(cancelled.get("finishedAt").isNull()).isFalse();
     }
 
     @Test

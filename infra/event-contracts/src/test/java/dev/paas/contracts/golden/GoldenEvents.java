@@ -2,6 +2,7 @@ package dev.paas.contracts.golden;
 
 import dev.paas.contracts.EventType;
 import dev.paas.contracts.IntegrationEvent;
+import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
@@ -64,6 +65,7 @@ public final class GoldenEvents {
                         "Mona Lisa <mona@example.com>"),
                 new BuildFailed(DEPLOYMENT, PROJECT, "branch 'release' not found in https://github.com/acme/shop.git",
                         null, null, null, OWNER, null),
+                new BuildCancelled(DEPLOYMENT, PROJECT, "superseded by deployment " + SUCCESSOR, OWNER),
                 new ContainerStarted(DEPLOYMENT, PROJECT, CONTAINER, 536_870_912L, 500_000_000L, OWNER),
                 new ContainerHealthy(DEPLOYMENT, PROJECT, CONTAINER, "http://shop.paas.localhost"),
                 new ContainerStopped(DEPLOYMENT, PROJECT, CONTAINER, "replaced by deployment " + SUCCESSOR),

@@ -97,7 +97,7 @@ class DeploymentTest {
 
     @Test
     void aCancellationAfterTheImageWasBuiltIsRefused() {
-        deployment.imageBuilt("node", "abc", "fix", "paas-app/shop:x", NOW.plusSeconds(1));
+        deployment.imageBuilt("node", new CommitInfo("abc", "fix", ADA), "paas-app/shop:x", NOW.plusSeconds(1));
 
         assertThatThrownBy(() -> deployment.buildCancelled("cancelled by its owner", NOW.plusSeconds(2)))
                 .hasMessageContaining("it is DEPLOYING");

@@ -247,11 +247,12 @@ class BuildServiceIT {
         TestRepositories.commitAll(repository, "Take forever");
         DeploymentRequested requested = request("it-cancel", repository.toUri().toString(), "main");
         publish(requested);
-        String container = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        String runningLine = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> buildLog(requested.deploymentId()).lines()
-                        .filter(line -> line.startsWith(" ---> Running in ")).findFirst().orElse(null),
-                        found -> found != null)
-                .substring(" ---> Running in ".length());
+                        .filter(line -> line.contains(" ---> Running in ")).findFirst().orElse(null),
+                        found -> found != null);
+        String container = runningLine.substring(runningLine.indexOf(" ---> Running in ") + " ---> Running in ".length())
+                .strip();
 
         long cancelled = System.nanoTime();
         var accepted = api().post().uri("/api/v1/deployments/{id}/cancel", requested.deploymentId()).retrieve()

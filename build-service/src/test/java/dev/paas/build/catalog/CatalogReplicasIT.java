@@ -3,6 +3,7 @@ package dev.paas.build.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paas.build.BuildProperties;
 import dev.paas.build.BuildServiceApplication;
 import dev.paas.build.stack.RuntimeImage;
 import dev.paas.build.stack.RuntimeImages;
@@ -48,7 +49,7 @@ class CatalogReplicasIT {
         ConfigurableApplicationContext first = replicas.get(0);
         ConfigurableApplicationContext second = replicas.get(1);
         assertThat(database.jdbc().queryForObject("select count(*) from runtime_images", Integer.class))
-                .as("seeded once").isEqualTo(8);
+                .as("seeded once").isEqualTo(first.getBean(BuildProperties.class).runtimes().size());
 
         assertThat(admin(first, "POST", "/api/v1/admin/runtimes", """
                 {"stack":"node","version":"24","buildImage":"node:24-bookworm-slim","runImage":"node:24-bookworm-slim"}""")

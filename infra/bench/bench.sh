@@ -317,6 +317,7 @@ bench_app() {
   floor="$work/floor-$app"
   make_repo "$app" "$floor" "floor-$unique"
   cp "infra/bench/floors/$app.Dockerfile" "$floor/Dockerfile"
+  if [[ -f /etc/ssl/certs/ca-certificates.crt ]]; then cp /etc/ssl/certs/ca-certificates.crt "$floor/extra-ca.crt"; else : >"$floor/extra-ca.crt"; fi
   printf 'Dockerfile\n.git\nnode_modules\ndist\nbuild\n' >"$floor/.dockerignore"
   clone=$(clone_ms "$floor")
   say "$app, floor cold: docker build + docker run of a hand-written Dockerfile, no image, no builder cache"

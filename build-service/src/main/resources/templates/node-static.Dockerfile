@@ -9,9 +9,9 @@ WORKDIR /app
 # a change to the code alone reuses it.
 {{DEPENDENCY_COPY}}
 RUN {{INSTALL_COMMAND}}
+ENV NODE_ENV=production
 # paas-phase: build
 COPY . .
-ENV NODE_ENV=production
 {{BUILD_STEP}}
 RUN site=""; \
     for dir in {{OUTPUT_DIRS}}; do if [ -f "$dir/index.html" ]; then site="$dir"; break; fi; done; \
@@ -46,9 +46,10 @@ RUN printf '%s\n' \
     '    location / { try_files $uri $uri/ /index.html; }' \
     '  }' \
     '}' > /etc/nginx/nginx.conf
-COPY --from=build /site /srv/site
+# Settings before the copy, so that a code change rebuilds only the copy.
 USER 10001
 ENV PORT={{PORT}}
 EXPOSE {{PORT}}
 STOPSIGNAL SIGQUIT
 CMD ["nginx", "-g", "daemon off;"]
+COPY --from=build /site /srv/site

@@ -25,10 +25,11 @@ RUN printf '%s\n' \
     '    location / { try_files $uri $uri/ =404; }' \
     '  }' \
     '}' > /etc/nginx/nginx.conf
-COPY . /srv/site/
-RUN rm -f /srv/site/Dockerfile /srv/site/.dockerignore
-USER 10001
+# Settings before the copy, so that a change to the site rebuilds only the copy.
 ENV PORT={{PORT}}
 EXPOSE {{PORT}}
 STOPSIGNAL SIGQUIT
 CMD ["nginx", "-g", "daemon off;"]
+COPY . /srv/site/
+RUN rm -f /srv/site/Dockerfile /srv/site/.dockerignore
+USER 10001

@@ -22,6 +22,9 @@ final class DockerfilePhases {
     private static final List<BuildPhase> DOCKER_PHASES = List.of(BuildPhase.INSTALL, BuildPhase.BUILD,
             BuildPhase.IMAGE);
 
+    /** Steps the builder may add after the Dockerfile's own: one LABEL per label of the build request. */
+    static final int MAX_APPENDED_STEPS = 8;
+
     private final List<BuildPhase> steps;
 
     private DockerfilePhases(List<BuildPhase> steps) {
@@ -79,12 +82,15 @@ final class DockerfilePhases {
 
     /**
      * The phase of step {@code step} of {@code total} as the builder printed them; empty when the Dockerfile had no
-     * markers or counts a different number of steps (then the markers cannot be trusted).
+     * markers or counts a different number of steps (then the markers cannot be trusted). The builder appends one
+     * {@code LABEL} step per label the build request sets (at most {@link #MAX_APPENDED_STEPS}): those belong to the
+     * last phase.
      */
     Optional<BuildPhase> ofStep(int step, int total) {
-        if (steps.isEmpty() || total != steps.size() || step < 1 || step > total) {
+        if (steps.isEmpty() || total < steps.size() || total > steps.size() + MAX_APPENDED_STEPS || step < 1
+                || step > total) {
             return Optional.empty();
         }
-        return Optional.of(steps.get(step - 1));
+        return Optional.of(steps.get(Math.min(step, steps.size()) - 1));
     }
 }

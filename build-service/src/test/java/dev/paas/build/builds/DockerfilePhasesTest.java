@@ -41,8 +41,19 @@ class DockerfilePhasesTest {
     }
 
     @Test
+    void putsTheLabelStepsTheBuilderAppendsInTheLastPhase() {
+        DockerfilePhases phases = DockerfilePhases.parse(MARKED);
+
+        // Three labels on the build request: the builder counts 12 steps for the Dockerfile's 9.
+        assertThat(phases.ofStep(4, 12)).contains(BuildPhase.INSTALL);
+        assertThat(phases.ofStep(10, 12)).contains(BuildPhase.IMAGE);
+        assertThat(phases.ofStep(12, 12)).contains(BuildPhase.IMAGE);
+    }
+
+    @Test
     void trustsNoMarkersWhenTheBuilderCountsOtherSteps() {
-        assertThat(DockerfilePhases.parse(MARKED).ofStep(4, 10)).isEmpty();
+        assertThat(DockerfilePhases.parse(MARKED).ofStep(4, 8)).isEmpty();
+        assertThat(DockerfilePhases.parse(MARKED).ofStep(4, 9 + DockerfilePhases.MAX_APPENDED_STEPS + 1)).isEmpty();
     }
 
     @Test

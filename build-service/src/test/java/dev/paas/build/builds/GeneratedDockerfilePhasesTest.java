@@ -82,7 +82,9 @@ class GeneratedDockerfilePhasesTest {
         List<String> steps = steps(Files.readString(context.dockerfile()));
         DockerfilePhases phases = DockerfilePhases.of(context.dockerfile());
         int total = steps.size();
-        assertThat(phases.ofStep(1, total + 1)).as("the markers count the builder's steps").isEmpty();
+        assertThat(phases.ofStep(1, total - 1)).as("the markers count the builder's steps").isEmpty();
+        assertThat(phases.ofStep(total + 3, total + 3)).as("the LABEL steps of the request's labels")
+                .contains(BuildPhase.IMAGE);
 
         int lastFrom = lastIndexOf(steps, "FROM ");
         int sources = steps.indexOf("COPY . .");

@@ -166,6 +166,30 @@ class BuildContextsTest {
     }
 
     @Test
+    void aGiganticFileFailsTheBuildBeforeAnythingIsWritten() throws IOException {
+        write(repo, "index.html", "<h1>hi</h1>");
+        // Sparse: 600 MiB long, no disk used.
+        try (var file = new java.io.RandomAccessFile(repo.resolve("dump.bin").toFile(), "rw")) {
+            file.setLength(600L * 1024 * 1024);
+        }
+
+        assertThatThrownBy(() -> prepare(BuildOverrides.NONE))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("the repository contains a file too big to build: dump.bin is 600 MiB, the limit is 512"
+                        + " MiB per file; keep such files out of the repository (object storage, Git LFS)");
+        assertThat(repo.resolve("Dockerfile")).doesNotExist();
+    }
+
+    @Test
+    void aRepositoryTooBigInAllFailsTheBuild() throws IOException {
+        write(repo, "index.html", "<h1>hi</h1>", "a.txt", "x".repeat(600), "b.txt", "y".repeat(600));
+
+        assertThatThrownBy(() -> ContextLinks.requireInside(repo, 1000, 1000))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("the repository is too big to build: more than 0 MiB of files (without .git)");
+    }
+
+    @Test
     void aDockerfilePathOutsideTheRepositoryFailsAndTouchesNothing() throws IOException {
         write(repo, "index.html", "<h1>hi</h1>", "apps/web/index.html", "<h1>web</h1>");
         write(elsewhere, "Dockerfile", "FROM scratch\n");

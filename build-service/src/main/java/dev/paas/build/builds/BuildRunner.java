@@ -12,6 +12,9 @@ import dev.paas.build.stack.BuildOverrides;
 import dev.paas.build.stack.PreparedContext;
 import dev.paas.build.suggestions.EnvSuggestions;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +78,7 @@ final class BuildRunner {
             requireClaim(running.recordCommit(build, checkout.commitSha(), checkout.commitMessage(),
                     checkout.commitAuthor()));
             buildLog.phase(BuildPhase.DETECT, "==> Detecting the stack");
-            suggestions.record(build.projectId(), build.ownerId(), checkout.directory());
+            suggestions.record(build.projectId(), build.ownerId(), appRoot(checkout.directory(), build.overrides()));
             PreparedContext context = contexts.prepare(checkout.directory(), build.overrides(), buildLog);
             stack = context.stack();
             requireClaim(running.recordStack(build, stack));
@@ -114,6 +117,23 @@ final class BuildRunner {
             cancels.forget(build.id());
             meters.timer("paas.build.duration", "outcome", outcome, "stack", stack)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Where the app lies in the checkout: the root directory setting when it names a directory inside the checkout,
+     * else the checkout (detection then fails the build with the reason).
+     */
+    static Path appRoot(Path checkout, BuildOverrides overrides) {
+        String rootDirectory = overrides.rootDirectory();
+        if (rootDirectory == null || rootDirectory.isBlank()) {
+            return checkout;
+        }
+        try {
+            Path root = checkout.resolve(rootDirectory).normalize();
+            return Files.isDirectory(root) && root.toRealPath().startsWith(checkout.toRealPath()) ? root : checkout;
+        } catch (IOException | InvalidPathException e) {
+            return checkout;
         }
     }
 

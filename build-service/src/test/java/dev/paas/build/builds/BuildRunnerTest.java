@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paas.build.BuildFailure;
+import dev.paas.build.stack.BuildOverrides;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BuildRunnerTest {
 
@@ -26,5 +31,22 @@ class BuildRunnerTest {
 
     private ClaimedBuild claimed(String slug) {
         return new ClaimedBuild(id, UUID.randomUUID(), slug, "https://example.com/x.git", "main", 1);
+    }
+
+    @Test
+    void theAppRootIsTheRootDirectorySettingWhenItNamesADirectoryInsideTheCheckout(@TempDir Path checkout,
+            @TempDir Path elsewhere) throws IOException {
+        Files.createDirectories(checkout.resolve("apps/web"));
+        Files.createSymbolicLink(checkout.resolve("out"), elsewhere);
+
+        assertThat(BuildRunner.appRoot(checkout, BuildOverrides.NONE)).isEqualTo(checkout);
+        assertThat(BuildRunner.appRoot(checkout, rootDirectory("apps/web"))).isEqualTo(checkout.resolve("apps/web"));
+        assertThat(BuildRunner.appRoot(checkout, rootDirectory("../.."))).isEqualTo(checkout);
+        assertThat(BuildRunner.appRoot(checkout, rootDirectory("out"))).isEqualTo(checkout);
+        assertThat(BuildRunner.appRoot(checkout, rootDirectory("missing"))).isEqualTo(checkout);
+    }
+
+    private static BuildOverrides rootDirectory(String directory) {
+        return new BuildOverrides(directory, null, null, null, null, null);
     }
 }

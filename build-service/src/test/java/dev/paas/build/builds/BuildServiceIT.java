@@ -127,9 +127,12 @@ class BuildServiceIT {
         assertThat(log).contains("Cloning " + repository.toUri(),
                 "Detect: detected a static site (index.html): served as is by nginx on paas/nginx:bookworm", "Step 1/",
                 "FROM paas/nginx:bookworm", "Successfully tagged " + tag);
-        try (Stream<Path> left = Files.list(workDirectory)) {
-            assertThat(left).isEmpty();
-        }
+        // The runner deletes the work directory right after it recorded the success (which published ImageBuilt).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (Stream<Path> left = Files.list(workDirectory)) {
+                assertThat(left).isEmpty();
+            }
+        });
         images.remove(tag);
     }
 

@@ -14,18 +14,14 @@ ENV NODE_ENV=production
 COPY . .
 {{BUILD_STEP}}
 {{PRUNE_STEP}}
-# node_modules apart from the app: the final stage copies it in its own step, which the layer cache reuses while
-# the dependencies are unchanged.
-RUN mkdir -p /paas && if [ -d node_modules ]; then mv node_modules /paas/node_modules; else mkdir /paas/node_modules; fi
 
 # paas-phase: image
 FROM {{RUN_IMAGE}}
 {{EXTRA_CA}}
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT={{PORT}} HOST=0.0.0.0
-# Settings before the copies, so that a code change rebuilds only the copies.
+# Settings before the copy, so that a code change rebuilds only the copy.
 USER 10001
 EXPOSE {{PORT}}
 CMD {{START_COMMAND}}
-COPY --from=build --chown=10001:10001 /paas/node_modules /app/node_modules
 COPY --from=build --chown=10001:10001 /app /app

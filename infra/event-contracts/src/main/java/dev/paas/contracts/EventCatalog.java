@@ -9,6 +9,14 @@ import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.project.ProjectDeleted;
+import dev.paas.contracts.project.RollbackRequested;
+import dev.paas.contracts.runtime.AppStateChanged;
+import dev.paas.contracts.runtime.ContainerRestarted;
+import dev.paas.contracts.runtime.CrashLoopDetected;
+import dev.paas.contracts.runtime.DomainAdded;
+import dev.paas.contracts.runtime.DomainRemoved;
+import dev.paas.contracts.runtime.EnvironmentChanged;
 import dev.paas.contracts.runtime.ContainerHealthy;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
@@ -38,7 +46,15 @@ public final class EventCatalog {
             GitPushReceived.class,
             WebhookRegistered.class,
             WebhookRegistrationFailed.class,
-            GitHubTokenChanged.class);
+            GitHubTokenChanged.class,
+            ContainerRestarted.class,
+            CrashLoopDetected.class,
+            AppStateChanged.class,
+            EnvironmentChanged.class,
+            DomainAdded.class,
+            DomainRemoved.class,
+            ProjectDeleted.class,
+            RollbackRequested.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::keyOf, Function.identity()));

@@ -11,10 +11,18 @@ import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.DeploymentRequested;
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.project.ProjectDeleted;
+import dev.paas.contracts.project.RollbackRequested;
+import dev.paas.contracts.runtime.AppStateChanged;
 import dev.paas.contracts.runtime.ContainerHealthy;
+import dev.paas.contracts.runtime.ContainerRestarted;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
+import dev.paas.contracts.runtime.CrashLoopDetected;
 import dev.paas.contracts.runtime.DeploymentFailed;
+import dev.paas.contracts.runtime.DomainAdded;
+import dev.paas.contracts.runtime.DomainRemoved;
+import dev.paas.contracts.runtime.EnvironmentChanged;
 import dev.paas.contracts.webhook.GitPushReceived;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +83,16 @@ public final class GoldenEvents {
                 new WebhookRegistered(PROJECT, "acme/shop", 12_345_678L),
                 new WebhookRegistrationFailed(PROJECT, "acme/shop",
                         "the owner has no linked GitHub account; link it and recreate the webhook"),
-                new GitHubTokenChanged(OWNER, "octocat", SEALED_CLONE_TOKEN));
+                new GitHubTokenChanged(OWNER, "octocat", SEALED_CLONE_TOKEN),
+                new ContainerRestarted(PROJECT, DEPLOYMENT, OWNER, CONTAINER, 0, "exited with code 1", 1L, 2, 2_000L),
+                new CrashLoopDetected(PROJECT, DEPLOYMENT, OWNER, 5, 300, List.of(1L, 1L, 1L, 1L, 1L),
+                        List.of("Error: Cannot find module 'express'", "Node.js v18.20.4")),
+                new AppStateChanged(PROJECT, OWNER, "STOPPED", 0, "stopped by its owner", OWNER),
+                new EnvironmentChanged(PROJECT, OWNER, OWNER, "SET", List.of("API_KEY", "DATABASE_URL")),
+                new DomainAdded(PROJECT, OWNER, OWNER, "shop.example.com"),
+                new DomainRemoved(PROJECT, OWNER, OWNER, "shop.example.com"),
+                new ProjectDeleted(PROJECT, "shop", OWNER, OWNER, "acme/shop"),
+                new RollbackRequested(SUCCESSOR, PROJECT, "shop", OWNER, DEPLOYMENT));
     }
 
     /** The sample of {@code type}. */

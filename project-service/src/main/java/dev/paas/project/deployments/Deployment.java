@@ -1,5 +1,6 @@
 package dev.paas.project.deployments;
 
+import dev.paas.problems.Conflict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
     private String commitAuthor;
     private String imageTag;
     private String url;
+    private final UUID rollbackOf;
     private final Instant createdAt;
     private Instant buildStartedAt;
     private Instant deployingAt;
@@ -42,7 +44,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
 
     @PersistenceCreator
     Deployment(UUID id, UUID projectId, DeploymentStatus status, DeploymentTrigger trigger, String error, String stack,
-            String commitSha, String commitMessage, String commitAuthor, String imageTag, String url,
+            String commitSha, String commitMessage, String commitAuthor, String imageTag, String url, UUID rollbackOf,
             Instant createdAt, Instant buildStartedAt, Instant deployingAt, Instant finishedAt, Integer version) {
         this.id = id;
         this.projectId = projectId;
@@ -55,6 +57,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         this.commitAuthor = commitAuthor;
         this.imageTag = imageTag;
         this.url = url;
+        this.rollbackOf = rollbackOf;
         this.createdAt = createdAt;
         this.buildStartedAt = buildStartedAt;
         this.deployingAt = deployingAt;
@@ -68,7 +71,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
      */
     static Deployment queue(UUID id, DeploymentTarget target, String commitSha, Instant now) {
         return requested(new Deployment(id, target.projectId(), DeploymentStatus.QUEUED, DeploymentTrigger.MANUAL,
-                null, null, commitSha, null, null, null, null, now, null, null, null, null), target);
+                null, null, commitSha, null, null, null, null, null, now, null, null, null, null), target);
     }
 
     /** A deployment a push asked for: exactly the pushed commit is built. */
@@ -76,25 +79,53 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
             Instant now) {
         Objects.requireNonNull(commitSha, "commitSha");
         return requested(new Deployment(id, target.projectId(), DeploymentStatus.QUEUED, DeploymentTrigger.PUSH,
-                null, null, commitSha, commitMessage, null, null, null, now, null, null, null, null), target);
+                null, null, commitSha, commitMessage, null, null, null, null, now, null, null, null, null), target);
+    }
+
+    /**
+     * A deployment that runs the image of {@code source}, an earlier deployment of the same project that went live,
+     * again: nothing is built, so it starts {@code DEPLOYING}, with the source's commit, stack and image.
+     *
+     * @throws Conflict naming the source's state when it never ran (it failed, was cancelled or is still underway)
+     */
+    static Deployment rollbackTo(UUID id, DeploymentTarget target, Deployment source, Instant now) {
+        if (!source.projectId.equals(target.projectId())) {
+            throw new IllegalArgumentException("deployment " + source.id + " is not one of project "
+                    + target.projectId());
+        }
+        if ((source.status != DeploymentStatus.RUNNING && source.status != DeploymentStatus.REPLACED)
+                || source.imageTag == null) {
+            throw new Conflict("cannot roll back to deployment " + source.id + ": it is " + source.status
+                    + "; only a deployment that went live (RUNNING or REPLACED) has an image to run again");
+        }
+        Deployment rollback = new Deployment(id, target.projectId(), DeploymentStatus.DEPLOYING,
+                DeploymentTrigger.ROLLBACK, null, source.stack, source.commitSha, source.commitMessage,
+                source.commitAuthor, source.imageTag, null, source.id, now, null, now, null, null);
+        rollback.registerEvent(new DeploymentEvents.RollbackRequested(id, target.projectId(), target.projectSlug(),
+                target.ownerId(), source.id, source.commitSha, now));
+        return rollback;
     }
 
     private static Deployment requested(Deployment deployment, DeploymentTarget target) {
         deployment.registerEvent(new DeploymentEvents.Requested(deployment.id, target.projectId(),
                 target.projectSlug(), target.repoUrl(), target.branch(), target.ownerId(), deployment.commitSha,
-                target.buildSettings()));
+                target.buildSettings(), deployment.trigger, deployment.createdAt));
         return deployment;
     }
 
     void buildStarted(Instant at) {
         if (buildStartedAt == null) {
             buildStartedAt = at;
+            registerEvent(new DeploymentEvents.BuildStarted(id, projectId, at));
         }
         advanceTo(DeploymentStatus.BUILDING);
     }
 
     void imageBuilt(String stack, CommitInfo commit, String imageTag, Instant at) {
         recordSource(stack, commit);
+        if (this.imageTag == null) {
+            registerEvent(new DeploymentEvents.ImageBuilt(id, projectId, imageTag, this.stack, this.commitSha, at));
+        }
         this.imageTag = imageTag;
         if (deployingAt == null) {
             deployingAt = at;
@@ -121,6 +152,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         status = DeploymentStatus.CANCELLED;
         error = reason;
         finishedAt = at;
+        registerEvent(new DeploymentEvents.Cancelled(id, projectId, reason, at));
     }
 
     void becameHealthy(String url, Instant at) {
@@ -132,12 +164,18 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         if (finishedAt == null) {
             finishedAt = at;
         }
+        if (status.ordinal() < DeploymentStatus.RUNNING.ordinal()) {
+            registerEvent(new DeploymentEvents.WentLive(id, projectId, url, at));
+        }
         advanceTo(DeploymentStatus.RUNNING);
     }
 
-    void replaced() {
+    void replaced(String reason, Instant at) {
         if (status != DeploymentStatus.RUNNING && status != DeploymentStatus.REPLACED) {
             throw new IllegalStateException("cannot mark deployment " + id + " REPLACED: it is " + status);
+        }
+        if (status == DeploymentStatus.RUNNING) {
+            registerEvent(new DeploymentEvents.Replaced(id, projectId, reason, at));
         }
         advanceTo(DeploymentStatus.REPLACED);
     }
@@ -152,6 +190,7 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
         status = DeploymentStatus.FAILED;
         error = reason;
         finishedAt = at;
+        registerEvent(new DeploymentEvents.Failed(id, projectId, reason, at));
     }
 
     /** The events registered since the deployment was loaded; published (and cleared) when it is saved. */
@@ -216,6 +255,11 @@ public class Deployment extends AbstractAggregateRoot<Deployment> {
 
     public String url() {
         return url;
+    }
+
+    /** The deployment whose image this one runs again, when it is a rollback; else {@code null}. */
+    public UUID rollbackOf() {
+        return rollbackOf;
     }
 
     public Instant createdAt() {

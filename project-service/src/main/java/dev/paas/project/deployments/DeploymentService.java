@@ -3,6 +3,7 @@ package dev.paas.project.deployments;
 import dev.paas.ids.UuidV7;
 import dev.paas.problems.NotFound;
 import dev.paas.project.projects.Project;
+import dev.paas.project.projects.ProjectEvents;
 import dev.paas.project.projects.ProjectRegistration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +51,27 @@ public class DeploymentService {
     public Deployment requestForPush(Project project, String commitSha, String commitMessage) {
         return deployments.save(Deployment.queueForPush(UuidV7.next(), targetOf(project), commitSha, commitMessage,
                 Instant.now()));
+    }
+
+    /**
+     * Runs the image of the project's deployment {@code sourceId} again, as a new deployment that runtime-service
+     * rolls out; nothing is built.
+     *
+     * @throws NotFound when {@code sourceId} is no deployment of the project
+     * @throws dev.paas.problems.Conflict when that deployment never went live, so there is no image to run
+     */
+    @Transactional
+    public Deployment rollback(Project project, UUID sourceId) {
+        Deployment source = deployments.findById(sourceId)
+                .filter(deployment -> deployment.projectId().equals(project.id()))
+                .orElseThrow(() -> new NotFound("deployment", sourceId));
+        return deployments.save(Deployment.rollbackTo(UuidV7.next(), targetOf(project), source, Instant.now()));
+    }
+
+    /** A project is being deleted: its deployments go with it, whatever state they are in. */
+    @EventListener
+    void on(ProjectEvents.Deleted deleted) {
+        deployments.deleteAllOfProject(deleted.projectId());
     }
 
     private static DeploymentTarget targetOf(Project project) {
@@ -106,10 +129,10 @@ public class DeploymentService {
         update(deploymentId, deployment -> deployment.fail(reason, at));
     }
 
-    /** The deployment's container was stopped because a newer deployment replaced it. */
+    /** The deployment's container was stopped {@code at} because a newer deployment replaced it. */
     @Transactional
-    public void replaced(UUID deploymentId) {
-        update(deploymentId, Deployment::replaced);
+    public void replaced(UUID deploymentId, String reason, Instant at) {
+        update(deploymentId, deployment -> deployment.replaced(reason, at));
     }
 
     private void update(UUID deploymentId, Consumer<Deployment> change) {

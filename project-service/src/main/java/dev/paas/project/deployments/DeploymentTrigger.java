@@ -1,6 +1,9 @@
 package dev.paas.project.deployments;
 
-/** What queued a deployment: its owner through the API, or a push to the project's branch on GitHub. */
+/**
+ * What queued a deployment: its owner through the API, a push to the project's branch on GitHub, or its owner
+ * asking to run an earlier deployment's image again.
+ */
 public enum DeploymentTrigger {
-    MANUAL, PUSH
+    MANUAL, PUSH, ROLLBACK
 }

@@ -18,4 +18,11 @@ public final class ProjectEvents {
     public record Registered(UUID projectId, String slug, UUID ownerId, String repoUrl, String branch,
             String githubRepository) {
     }
+
+    /**
+     * A project is being deleted by {@code actorId} (its owner or an administrator): in the same transaction, every
+     * feature removes its records of it and the deletion is announced to the other services.
+     */
+    public record Deleted(UUID projectId, String slug, UUID ownerId, UUID actorId, String githubRepository) {
+    }
 }

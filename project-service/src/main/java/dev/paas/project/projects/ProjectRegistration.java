@@ -5,10 +5,14 @@ import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -23,13 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectRegistration {
 
+    private static final Log log = LogFactory.getLog(ProjectRegistration.class);
+
     private final Projects projects;
     private final PlatformProperties platform;
+    private final ProjectAudit audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProjectRegistration(Projects projects, PlatformProperties platform) {
+    ProjectRegistration(Projects projects, PlatformProperties platform, ProjectAudit audit,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.platform = platform;
+        this.audit = audit;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -81,6 +92,49 @@ public class ProjectRegistration {
             project.changeBuildSettings(settings.buildSettings(), settings.buildSettingsNamed());
         }
         return projects.save(project);
+    }
+
+    /**
+     * Deletes project {@code id} on behalf of its owner or of an administrator ({@code admin}): announces
+     * {@link ProjectEvents.Deleted} so that every feature removes its records of it (deployments in any state, push
+     * deliveries, history) and the other services hear of it, writes the audit record, which outlives the project,
+     * and frees its slug. All of it commits together, or none of it does.
+     *
+     * @throws NotFound for an unknown project, one already deleted, or someone else's (unless {@code admin})
+     */
+    @Transactional
+    public void delete(UUID id, UUID caller, boolean admin) {
+        Project project = admin ? projects.findById(id).orElseThrow(() -> new NotFound("project", id))
+                : get(id, caller);
+        // Published before the row goes: the features' records reference the project.
+        events.publishEvent(project.deletedBy(caller));
+        audit.record(new AuditEntry(UuidV7.next(), clock.instant(), caller, project.id(), project.slug(),
+                ProjectAudit.DELETED, (admin && !project.isOwnedBy(caller) ? "by an administrator; " : "")
+                        + "owner " + project.ownerId() + ", repository " + project.repoUrl()));
+        projects.delete(project);
+    }
+
+    /** The latest {@code limit} audit records of all projects, deleted ones included, newest first: for admins. */
+    public List<AuditEntry> auditTrail(int limit) {
+        return audit.latest(limit);
+    }
+
+    /**
+     * runtime-service reported the app of project {@code id} {@code state} with {@code instances} replicas, {@code at}.
+     * A report about an unknown (deleted) project, or older than the recorded one, changes nothing.
+     */
+    @Transactional
+    public void runtimeStateChanged(UUID id, AppRuntime.State state, int instances, Instant at) {
+        projects.findById(id).ifPresentOrElse(project -> {
+            if (project.runtimeStateChanged(state, instances, at)) {
+                projects.save(project);
+            }
+        }, () -> log.warn("ignoring a runtime state report for unknown project " + id));
+    }
+
+    /** Whether project {@code id} exists (for recording facts about it, never for a user's request). */
+    public boolean exists(UUID id) {
+        return projects.existsById(id);
     }
 
     /** The caller's project {@code id}; someone else's is not found, like a missing one. */

@@ -34,4 +34,8 @@ class PushDeliveries {
                 .params(outcome.label(), deploymentId, deliveryId)
                 .update();
     }
+
+    int deleteAllOfProject(UUID projectId) {
+        return jdbc.sql("delete from push_deliveries where project_id = ?").param(projectId).update();
+    }
 }

@@ -3,11 +3,13 @@ package dev.paas.project.pushes;
 import dev.paas.project.deployments.Deployment;
 import dev.paas.project.deployments.DeploymentService;
 import dev.paas.project.projects.Project;
+import dev.paas.project.projects.ProjectEvents;
 import dev.paas.project.projects.ProjectRegistration;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +60,12 @@ public class PushDeployments {
                     + " does not deploy project " + projectId + ": " + outcome.label());
         }
         deliveries.settle(deliveryId, outcome, deploymentId);
+    }
+
+    /** A project is being deleted: the record of its push deliveries goes with it. */
+    @EventListener
+    void on(ProjectEvents.Deleted deleted) {
+        deliveries.deleteAllOfProject(deleted.projectId());
     }
 
     private static PushOutcome decide(Project project, String branch, String commitSha) {

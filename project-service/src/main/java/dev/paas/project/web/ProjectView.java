@@ -1,5 +1,6 @@
 package dev.paas.project.web;
 
+import dev.paas.project.deployments.AppStatus;
 import dev.paas.project.deployments.Deployment;
 import dev.paas.project.projects.BuildSettings;
 import dev.paas.project.projects.Project;
@@ -7,22 +8,27 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A project as the API shows it; {@code status} is its latest deployment's, or {@code NEW}.
+ * A project as the API shows it.
  *
+ * @param status what its app is doing ({@link AppStatus}): its latest deployment's status ({@code NEW} without
+ *        one), or what runtime-service reported since ({@code RUNNING}, {@code STOPPED}, {@code SUSPENDED},
+ *        {@code CRASH_LOOP})
+ * @param instances how many replicas serve the app (1 until it is scaled, 0 while stopped, suspended or crash-looping)
  * @param webhook whether pushes to its GitHub repository reach the platform ({@code NONE} when it has none)
  * @param rootDirectory the build settings, as {@code PATCH} sets them ({@code null}: not set, detection decides)
  */
 record ProjectView(UUID id, UUID ownerId, String name, String slug, String repoUrl, String branch,
-        String githubRepository, boolean autoDeploy, Webhook webhook, String url, String status,
+        String githubRepository, boolean autoDeploy, Webhook webhook, String url, String status, int instances,
         UUID latestDeploymentId, Instant createdAt, String rootDirectory, String installCommand,
         String buildCommand, String startCommand, Integer port, String dockerfilePath) {
 
     static ProjectView of(Project project, String url, Deployment latest) {
         BuildSettings build = project.buildSettings();
+        AppStatus app = AppStatus.of(latest, project.runtime());
         return new ProjectView(project.id(), project.ownerId(), project.name(), project.slug(), project.repoUrl(),
                 project.branch(), project.githubRepository(), project.autoDeploy(),
                 new Webhook(project.webhookStatus().name(), project.webhookError()), url,
-                latest == null ? "NEW" : latest.status().name(), latest == null ? null : latest.id(),
+                app.status(), app.instances(), latest == null ? null : latest.id(),
                 project.createdAt(), build.rootDirectory(), build.installCommand(), build.buildCommand(),
                 build.startCommand(), build.port(), build.dockerfilePath());
     }

@@ -2,6 +2,7 @@ package dev.paas.project.web;
 
 import dev.paas.project.deployments.Deployment;
 import dev.paas.project.deployments.DeploymentService;
+import dev.paas.project.history.ProjectHistory;
 import dev.paas.project.projects.Project;
 import dev.paas.project.projects.ProjectRegistration;
 import dev.paas.problems.InvalidInput;
@@ -15,26 +16,33 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The caller's projects: create, list, read, change settings, and trigger deployments. */
+/**
+ * The caller's projects: create, list, read, change settings, delete, trigger deployments and rollbacks, and read
+ * their history.
+ */
 @RestController
 @RequestMapping("/api/v1/projects")
 class ProjectsController {
 
     private final ProjectRegistration registration;
     private final DeploymentService deployments;
+    private final ProjectHistory history;
 
-    ProjectsController(ProjectRegistration registration, DeploymentService deployments) {
+    ProjectsController(ProjectRegistration registration, DeploymentService deployments, ProjectHistory history) {
         this.registration = registration;
         this.deployments = deployments;
+        this.history = history;
     }
 
     @PostMapping
@@ -58,6 +66,38 @@ class ProjectsController {
     @PatchMapping("/{id}")
     ProjectView change(@PathVariable UUID id, @RequestBody JsonNode body, CurrentUser user) {
         return view(registration.changeSettings(id, user.id(), user.admin(), ProjectPatch.read(body)));
+    }
+
+    /**
+     * Deletes the project with its deployments (queued and building ones too) and history; the other services
+     * remove theirs when they hear of it. The owner may, and so may an administrator.
+     */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id, CurrentUser user) {
+        registration.delete(id, user.id(), user.admin());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Runs the image of an earlier deployment of the project that went live again, as a new deployment. */
+    @PostMapping("/{id}/rollback")
+    ResponseEntity<DeploymentView> rollback(@PathVariable UUID id, @RequestBody(required = false) JsonNode body,
+            CurrentUser user) {
+        UUID sourceId = Rollback.deploymentIdOf(body);
+        Project project = registration.get(id, user.id());
+        Deployment deployment = deployments.rollback(project, sourceId);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/deployments/" + deployment.id()))
+                .body(DeploymentView.of(deployment));
+    }
+
+    /**
+     * The project's history, newest first: {@code limit} (1 to 200, default 50) entries before {@code before} (an
+     * entry's id, or an ISO-8601 instant), or from the newest.
+     */
+    @GetMapping("/{id}/events")
+    List<HistoryView> events(@PathVariable UUID id, @RequestParam(required = false) String before,
+            @RequestParam(defaultValue = "50") int limit, CurrentUser user) {
+        ProjectHistory.Before end = before == null || before.isBlank() ? null : ProjectHistory.Before.parse(before);
+        return history.page(id, user.id(), end, limit).stream().map(HistoryView::of).toList();
     }
 
     /** Deploys the branch's head, or the commit the optional body names. */
@@ -88,6 +128,29 @@ class ProjectsController {
      */
     record CreateProject(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 500) String repoUrl,
             @Size(max = 200) String branch, @Size(max = 201) String githubRepository, Boolean autoDeploy) {
+    }
+
+    /** Body of {@code POST /api/v1/projects/{id}/rollback}: {@code {"deploymentId": "<uuid>"}}. */
+    static final class Rollback {
+
+        private Rollback() {
+        }
+
+        static UUID deploymentIdOf(JsonNode body) {
+            JsonNode value = body == null ? null : body.get("deploymentId");
+            if (value == null || value.isNull()) {
+                throw new InvalidInput("deploymentId", "is required: the id of the deployment to run again");
+            }
+            if (!value.isString()) {
+                throw new InvalidInput("deploymentId", "must be a deployment id (a UUID string)");
+            }
+            try {
+                return UUID.fromString(value.asString());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("deploymentId", "must be a deployment id (a UUID), was '" + value.asString()
+                        + "'");
+            }
+        }
     }
 
     /**

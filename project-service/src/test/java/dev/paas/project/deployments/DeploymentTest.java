@@ -3,6 +3,7 @@ package dev.paas.project.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paas.problems.Conflict;
 import dev.paas.project.projects.BuildSettings;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,7 +31,7 @@ class DeploymentTest {
         assertThat(queued.status()).isEqualTo(DeploymentStatus.QUEUED);
         assertThat(queued.projectId()).isEqualTo(projectId);
         assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
-                "https://github.com/acme/shop.git", "main", owner, null, SETTINGS));
+                "https://github.com/acme/shop.git", "main", owner, null, SETTINGS, DeploymentTrigger.MANUAL, NOW));
     }
 
     @Test
@@ -41,7 +42,7 @@ class DeploymentTest {
 
         assertThat(queued.commitSha()).isEqualTo("abc1234");
         assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
-                "https://github.com/acme/shop.git", "main", owner, "abc1234", SETTINGS));
+                "https://github.com/acme/shop.git", "main", owner, "abc1234", SETTINGS, DeploymentTrigger.MANUAL, NOW));
     }
 
     @Test
@@ -51,21 +52,78 @@ class DeploymentTest {
         Deployment queued = Deployment.queueForPush(id, target, "abc123", "fix", NOW);
 
         assertThat(queued.registeredEvents()).containsExactly(new DeploymentEvents.Requested(id, projectId, "shop",
-                "https://github.com/acme/shop.git", "main", owner, "abc123", SETTINGS));
+                "https://github.com/acme/shop.git", "main", owner, "abc123", SETTINGS, DeploymentTrigger.PUSH, NOW));
     }
 
     @Test
-    void announcesNothingWhenBuildAndRuntimeReportsArrive() {
-        Deployment loaded = new Deployment(UUID.randomUUID(), projectId, DeploymentStatus.QUEUED,
-                DeploymentTrigger.MANUAL, null, null, null, null, null, null, null, NOW, null, null, null, 1);
+    void announcesEachTransitionOnceHoweverOftenItIsReported() {
+        UUID id = UUID.randomUUID();
+        Deployment loaded = new Deployment(id, projectId, DeploymentStatus.QUEUED, DeploymentTrigger.MANUAL, null,
+                null, null, null, null, null, null, null, NOW, null, null, null, 1);
 
         loaded.buildStarted(NOW);
-        loaded.imageBuilt("node", 
-                new CommitInfo("abc123", "first commit", ADA), "paas-app/shop:1", NOW);
+        loaded.buildStarted(NOW.plusSeconds(1));
+        loaded.imageBuilt("node", new CommitInfo("abc123", "first commit", ADA), "paas-app/shop:1", NOW);
+        loaded.imageBuilt("node", new CommitInfo("abc123", "first commit", ADA), "paas-app/shop:1", NOW);
         loaded.becameHealthy("http://shop.paas.localhost", NOW);
+        loaded.becameHealthy("http://shop.paas.localhost", NOW);
+        loaded.replaced("replaced by deployment 42", NOW.plusSeconds(9));
+        loaded.replaced("replaced by deployment 42", NOW.plusSeconds(9));
 
-        assertThat(loaded.status()).isEqualTo(DeploymentStatus.RUNNING);
-        assertThat(loaded.registeredEvents()).isEmpty();
+        assertThat(loaded.status()).isEqualTo(DeploymentStatus.REPLACED);
+        assertThat(loaded.registeredEvents()).containsExactly(
+                new DeploymentEvents.BuildStarted(id, projectId, NOW),
+                new DeploymentEvents.ImageBuilt(id, projectId, "paas-app/shop:1", "node", "abc123", NOW),
+                new DeploymentEvents.WentLive(id, projectId, "http://shop.paas.localhost", NOW),
+                new DeploymentEvents.Replaced(id, projectId, "replaced by deployment 42", NOW.plusSeconds(9)));
+    }
+
+    @Test
+    void announcesAFailureAndACancellationOnce() {
+        Deployment failing = Deployment.queue(UUID.randomUUID(), target, null, NOW);
+        failing.fail("app did not answer", NOW.plusSeconds(1));
+        failing.fail("again", NOW.plusSeconds(2));
+        deployment.buildCancelled("cancelled by its owner", NOW.plusSeconds(1));
+        deployment.buildCancelled("cancelled by its owner", NOW.plusSeconds(2));
+
+        assertThat(failing.registeredEvents()).last().isEqualTo(
+                new DeploymentEvents.Failed(failing.id(), projectId, "app did not answer", NOW.plusSeconds(1)));
+        assertThat(failing.registeredEvents()).hasSize(2);
+        assertThat(deployment.registeredEvents()).last().isEqualTo(
+                new DeploymentEvents.Cancelled(deployment.id(), projectId, "cancelled by its owner",
+                        NOW.plusSeconds(1)));
+        assertThat(deployment.registeredEvents()).hasSize(2);
+    }
+
+    @Test
+    void aRollbackRunsTheImageOfADeploymentThatWentLiveAgainWithoutABuild() {
+        deployment.imageBuilt("node", new CommitInfo("abc123", "first commit", ADA), "paas-app/shop:1", NOW);
+        deployment.becameHealthy("http://shop.paas.localhost", NOW.plusSeconds(1));
+        deployment.replaced("replaced", NOW.plusSeconds(2));
+        UUID id = UUID.randomUUID();
+
+        Deployment rollback = Deployment.rollbackTo(id, target, deployment, NOW.plusSeconds(3));
+
+        assertThat(rollback.status()).isEqualTo(DeploymentStatus.DEPLOYING);
+        assertThat(rollback.trigger()).isEqualTo(DeploymentTrigger.ROLLBACK);
+        assertThat(rollback.rollbackOf()).isEqualTo(deployment.id());
+        assertThat(rollback.commitSha()).isEqualTo("abc123");
+        assertThat(rollback.commitMessage()).isEqualTo("first commit");
+        assertThat(rollback.commitAuthor()).isEqualTo(ADA);
+        assertThat(rollback.imageTag()).isEqualTo("paas-app/shop:1");
+        assertThat(rollback.registeredEvents()).containsExactly(new DeploymentEvents.RollbackRequested(id,
+                projectId, "shop", owner, deployment.id(), "abc123", NOW.plusSeconds(3)));
+        rollback.becameHealthy("http://shop.paas.localhost", NOW.plusSeconds(4));
+        assertThat(rollback.status()).as("live without ever building").isEqualTo(DeploymentStatus.RUNNING);
+    }
+
+    @Test
+    void refusesToRollBackToADeploymentThatNeverWentLive() {
+        deployment.fail("branch 'nope' not found", NOW);
+
+        assertThatThrownBy(() -> Deployment.rollbackTo(UUID.randomUUID(), target, deployment, NOW))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("it is FAILED");
     }
 
     @Test
@@ -117,7 +175,7 @@ class DeploymentTest {
         assertThat(deployment.stack()).isEqualTo("node");
         assertThat(deployment.commitSha()).isEqualTo("abc123");
         assertThat(deployment.finishedAt()).isEqualTo(NOW.plusSeconds(6));
-        deployment.replaced();
+        deployment.replaced("replaced", NOW.plusSeconds(7));
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.REPLACED);
     }
 
@@ -164,7 +222,7 @@ class DeploymentTest {
 
     @Test
     void refusesToReplaceADeploymentThatNeverRan() {
-        assertThatThrownBy(deployment::replaced)
+        assertThatThrownBy(() -> deployment.replaced("replaced", NOW))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("it is QUEUED");
     }

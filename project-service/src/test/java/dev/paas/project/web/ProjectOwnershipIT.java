@@ -42,7 +42,8 @@ class ProjectOwnershipIT extends ProjectServiceIntegrationTest {
                 new String[] {"GET", "/api/v1/projects/%s", null},
                 new String[] {"PATCH", "/api/v1/projects/%s", "{\"autoDeploy\":true}"},
                 new String[] {"GET", "/api/v1/projects/%s/deployments", null},
-                new String[] {"POST", "/api/v1/projects/%s/deployments", null});
+                new String[] {"POST", "/api/v1/projects/%s/deployments", null},
+                new String[] {"GET", "/api/v1/projects/%s/events", null});
         for (String[] endpoint : endpoints) {
             HttpResponse<String> foreign = send(endpoint[0], endpoint[1].formatted(projectId), endpoint[2],
                     tokens.user(stranger));

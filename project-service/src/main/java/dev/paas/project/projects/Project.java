@@ -41,9 +41,6 @@ public class Project extends AbstractAggregateRoot<Project> {
     private String startCommand;
     private Integer port;
     private String dockerfilePath;
-    private String appState;
-    private Instant appStateAt;
-    private Integer appInstances;
     private final Instant createdAt;
     @Version
     private Integer version;
@@ -52,7 +49,7 @@ public class Project extends AbstractAggregateRoot<Project> {
     Project(UUID id, UUID ownerId, String name, String slug, String repoUrl, String branch, String githubRepository,
             boolean autoDeploy, WebhookStatus webhookStatus, String webhookError, String rootDirectory,
             String installCommand, String buildCommand, String startCommand, Integer port, String dockerfilePath,
-            String appState, Instant appStateAt, Integer appInstances, Instant createdAt, Integer version) {
+            Instant createdAt, Integer version) {
         this.id = id;
         this.ownerId = ownerId;
         this.name = name;
@@ -69,9 +66,6 @@ public class Project extends AbstractAggregateRoot<Project> {
         this.startCommand = startCommand;
         this.port = port;
         this.dockerfilePath = dockerfilePath;
-        this.appState = appState;
-        this.appStateAt = appStateAt;
-        this.appInstances = appInstances;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -97,7 +91,7 @@ public class Project extends AbstractAggregateRoot<Project> {
         }
         Project project = new Project(id, ownerId, name, slug, repoUrl, branch, githubRepository, autoDeploy,
                 githubRepository == null ? WebhookStatus.NONE : WebhookStatus.PENDING, null, null, null, null, null, null,
-                null, null, null, null, now, null);
+                null, now, null);
         project.registerEvent(new ProjectEvents.Registered(id, slug, ownerId, repoUrl, branch, githubRepository));
         return project;
     }
@@ -158,33 +152,6 @@ public class Project extends AbstractAggregateRoot<Project> {
         requireGithubRepository("record a failed webhook registration");
         webhookStatus = WebhookStatus.FAILED;
         webhookError = reason;
-    }
-
-    /**
-     * runtime-service reported that the app is now {@code state} with {@code instances} replicas, {@code at}. A report
-     * older than the one already recorded changes nothing, so reports arriving out of order cannot undo a newer one.
-     *
-     * @return whether the report was newer and is now the app's runtime state
-     * @throws IllegalArgumentException when {@code state} is not one runtime-service reports
-     */
-    boolean runtimeStateChanged(AppRuntime.State state, int instances, Instant at) {
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(at, "at");
-        if (appStateAt != null && at.isBefore(appStateAt)) {
-            return false;
-        }
-        appState = state.name();
-        appStateAt = at;
-        if (state == AppRuntime.State.RUNNING && instances > 0) {
-            appInstances = instances;
-        }
-        return true;
-    }
-
-    /** What runtime-service last reported about the app, or {@link AppRuntime#UNKNOWN}. */
-    public AppRuntime runtime() {
-        return new AppRuntime(appState == null ? null : AppRuntime.State.valueOf(appState), appStateAt,
-                appInstances == null ? AppRuntime.DEFAULT_INSTANCES : appInstances);
     }
 
     /**

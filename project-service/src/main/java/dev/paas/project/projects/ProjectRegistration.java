@@ -32,14 +32,16 @@ public class ProjectRegistration {
     private final Projects projects;
     private final PlatformProperties platform;
     private final ProjectAudit audit;
+    private final AppRuntimes runtimes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProjectRegistration(Projects projects, PlatformProperties platform, ProjectAudit audit,
+    ProjectRegistration(Projects projects, PlatformProperties platform, ProjectAudit audit, AppRuntimes runtimes,
             ApplicationEventPublisher events) {
         this.projects = projects;
         this.platform = platform;
         this.audit = audit;
+        this.runtimes = runtimes;
         this.events = events;
         this.clock = Clock.systemUTC();
     }
@@ -111,6 +113,7 @@ public class ProjectRegistration {
         audit.record(new AuditEntry(UuidV7.next(), clock.instant(), caller, project.id(), project.slug(),
                 ProjectAudit.DELETED, (admin && !project.isOwnedBy(caller) ? "by an administrator; " : "")
                         + "owner " + project.ownerId() + ", repository " + project.repoUrl()));
+        runtimes.delete(project.id());
         projects.delete(project);
     }
 
@@ -125,11 +128,20 @@ public class ProjectRegistration {
      */
     @Transactional
     public void runtimeStateChanged(UUID id, AppRuntime.State state, int instances, Instant at) {
-        projects.findById(id).ifPresentOrElse(project -> {
-            if (project.runtimeStateChanged(state, instances, at)) {
-                projects.save(project);
-            }
-        }, () -> log.warn("ignoring a runtime state report for unknown project " + id));
+        if (!projects.existsById(id)) {
+            log.warn("ignoring a runtime state report for unknown project " + id);
+            return;
+        }
+        AppRuntime current = runtimeOf(id);
+        AppRuntime next = current.reported(state, instances, at);
+        if (!next.equals(current)) {
+            runtimes.save(id, next);
+        }
+    }
+
+    /** What runtime-service last reported about the app of project {@code id}, or {@link AppRuntime#UNKNOWN}. */
+    public AppRuntime runtimeOf(UUID id) {
+        return runtimes.of(id).orElse(AppRuntime.UNKNOWN);
     }
 
     /** Whether project {@code id} exists (for recording facts about it, never for a user's request). */

@@ -32,7 +32,7 @@ class AdminProjectsController {
     @GetMapping
     List<ProjectView> all() {
         return registration.all().stream().map(project -> ProjectView.of(project, registration.urlOf(project),
-                deployments.latestOf(project.id()).orElse(null))).toList();
+                deployments.latestOf(project.id()).orElse(null), registration.runtimeOf(project.id()))).toList();
     }
 
     /** The audit trail of all projects, deleted ones included: the newest {@code limit} (1 to 500) records first. */

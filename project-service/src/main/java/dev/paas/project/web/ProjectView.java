@@ -2,6 +2,7 @@ package dev.paas.project.web;
 
 import dev.paas.project.deployments.AppStatus;
 import dev.paas.project.deployments.Deployment;
+import dev.paas.project.projects.AppRuntime;
 import dev.paas.project.projects.BuildSettings;
 import dev.paas.project.projects.Project;
 import java.time.Instant;
@@ -22,9 +23,9 @@ record ProjectView(UUID id, UUID ownerId, String name, String slug, String repoU
         UUID latestDeploymentId, Instant createdAt, String rootDirectory, String installCommand,
         String buildCommand, String startCommand, Integer port, String dockerfilePath) {
 
-    static ProjectView of(Project project, String url, Deployment latest) {
+    static ProjectView of(Project project, String url, Deployment latest, AppRuntime runtime) {
         BuildSettings build = project.buildSettings();
-        AppStatus app = AppStatus.of(latest, project.runtime());
+        AppStatus app = AppStatus.of(latest, runtime);
         return new ProjectView(project.id(), project.ownerId(), project.name(), project.slug(), project.repoUrl(),
                 project.branch(), project.githubRepository(), project.autoDeploy(),
                 new Webhook(project.webhookStatus().name(), project.webhookError()), url,

@@ -119,7 +119,8 @@ class ProjectsController {
     }
 
     private ProjectView view(Project project) {
-        return ProjectView.of(project, registration.urlOf(project), deployments.latestOf(project.id()).orElse(null));
+        return ProjectView.of(project, registration.urlOf(project), deployments.latestOf(project.id()).orElse(null),
+                registration.runtimeOf(project.id()));
     }
 
     /**

@@ -25,7 +25,7 @@ class ProjectTest {
     @Test
     void aProjectFromBeforeAccountsBelongsToNobody() {
         Project legacy = new Project(UUID.randomUUID(), null, "old", "old", "https://github.com/a/old.git", "main",
-                null, false, null, null, null, null, null, null, null, null, null, null, null, NOW, 1);
+                null, false, null, null, null, null, null, null, null, null, NOW, 1);
 
         assertThat(legacy.isOwnedBy(null)).isFalse();
         assertThat(legacy.isOwnedBy(owner)).isFalse();
@@ -108,19 +108,6 @@ class ProjectTest {
         assertThat(project.webhookStatus()).isEqualTo(WebhookStatus.NONE);
         assertThatThrownBy(project::webhookRegistered).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not picked from GitHub");
-    }
-
-    @Test
-    void keepsTheNewestRuntimeReportAndTheInstancesItLastRanWith() {
-        Project project = project(null);
-        assertThat(project.runtime()).isEqualTo(AppRuntime.UNKNOWN);
-
-        assertThat(project.runtimeStateChanged(AppRuntime.State.RUNNING, 3, NOW.plusSeconds(10))).isTrue();
-        assertThat(project.runtimeStateChanged(AppRuntime.State.STOPPED, 0, NOW.plusSeconds(20))).isTrue();
-        assertThat(project.runtimeStateChanged(AppRuntime.State.RUNNING, 5, NOW.plusSeconds(15)))
-                .as("an older report arriving late").isFalse();
-
-        assertThat(project.runtime()).isEqualTo(new AppRuntime(AppRuntime.State.STOPPED, NOW.plusSeconds(20), 3));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.project.ProjectDeleted;
+import dev.paas.contracts.runtime.AppStateChanged;
 import dev.paas.contracts.webhook.GitPushReceived;
 import dev.paas.project.testing.ProjectServiceIntegrationTest;
 import java.net.http.HttpResponse;
@@ -41,8 +42,9 @@ class ProjectDeletionIT extends ProjectServiceIntegrationTest {
         String delivery = UUID.randomUUID().toString();
         bus.publish(new GitPushReceived(delivery, projectId, "acme/doomed", "main",
                 "9fceb02d0ae598e95dc970b74767f19372d61af8", "fix", "octocat"));
+        bus.publish(new AppStateChanged(projectId, owner, "STOPPED", 0, "stopped by its owner", owner));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("push_deliveries", projectId) == 1
-                && count("project_events", projectId) == 3);
+                && count("project_events", projectId) == 4 && count("project_runtime", projectId) == 1);
 
         HttpResponse<String> foreign = send("DELETE", "/api/v1/projects/" + projectId, null, tokens.user(stranger));
         assertThat(foreign.statusCode()).isEqualTo(404);
@@ -59,6 +61,7 @@ class ProjectDeletionIT extends ProjectServiceIntegrationTest {
         assertThat(count("deployments", projectId)).as("queued and building deployments too").isZero();
         assertThat(count("push_deliveries", projectId)).isZero();
         assertThat(count("project_events", projectId)).isZero();
+        assertThat(count("project_runtime", projectId)).isZero();
         Map<String, Object> audit = jdbc.queryForMap("select * from project_audit where project_id = ?", projectId);
         assertThat(audit).containsEntry("actor_id", owner).containsEntry("slug", slug)
                 .containsEntry("action", "DELETED");

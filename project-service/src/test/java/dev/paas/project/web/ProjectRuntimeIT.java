@@ -30,7 +30,7 @@ class ProjectRuntimeIT extends ProjectServiceIntegrationTest {
     private final UUID owner = UUID.randomUUID();
 
     @Test
-    void theStatusFollowsStopsScalingSuspensionsCrashLoopsAndANewDeploymentGoingLive() throws Exception {
+    void theStatusFollowsStopsScalingSuspensionsCrashLoopsAndANewDeploymentGoingLiveNotSettingsChanges() throws Exception {
         JsonNode project = createProject(owner, "{\"name\":\"lively\",\"repoUrl\":\"https://github.com/acme/l.git\"}");
         UUID projectId = UUID.fromString(project.get("id").asString());
         String slug = project.get("slug").asString();
@@ -41,6 +41,8 @@ class ProjectRuntimeIT extends ProjectServiceIntegrationTest {
         bus.publish(new AppStateChanged(projectId, owner, stopped.state(), stopped.instances(), stopped.reason(),
                 owner));
         awaitStatus(projectId, "STOPPED", 0);
+        assertThat(patch("/api/v1/projects/" + projectId, "{\"autoDeploy\":true}", owner).statusCode()).isEqualTo(200);
+        assertStatus(projectId, "STOPPED", 0);
 
         bus.publish(new AppStateChanged(projectId, owner, "RUNNING", 3, "scaled to 3", owner));
         awaitStatus(projectId, "RUNNING", 3);

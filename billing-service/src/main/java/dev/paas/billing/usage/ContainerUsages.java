@@ -8,4 +8,6 @@ import org.springframework.data.repository.ListCrudRepository;
 interface ContainerUsages extends ListCrudRepository<ContainerUsage, UUID> {
 
     List<ContainerUsage> findByProjectIdAndOwnerIdOrderByStartedAtDesc(UUID projectId, UUID ownerId);
+
+    List<ContainerUsage> findByProjectIdAndStoppedAtIsNull(UUID projectId);
 }

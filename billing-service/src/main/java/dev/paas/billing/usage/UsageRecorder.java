@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Opens a usage interval when a container starts and closes it when the container stops. */
 @Service
@@ -32,6 +33,20 @@ public class UsageRecorder {
             usage.stop(at);
             usages.save(usage);
         }, () -> log.info("no running usage for deployment " + deploymentId + "; nothing to close"));
+    }
+
+    /**
+     * Closes the open intervals of a deleted project at the time it was deleted; its closed ones, the billing
+     * history, stay. A later {@code ContainerStopped} of its containers finds nothing open and changes nothing.
+     */
+    @Transactional
+    public void projectDeleted(UUID projectId, Instant at) {
+        for (ContainerUsage usage : usages.findByProjectIdAndStoppedAtIsNull(projectId)) {
+            usage.stop(at);
+            usages.save(usage);
+            log.info("closed the usage of deployment " + usage.deploymentId() + ": its project " + projectId
+                    + " was deleted");
+        }
     }
 
     /**

@@ -29,18 +29,20 @@ public class BuildQueue {
     private final Builds builds;
     private final BuildProperties properties;
     private final Clock clock;
+    private final ProjectTombstones tombstones;
 
-    BuildQueue(Builds builds, BuildProperties properties, Clock clock) {
+    BuildQueue(Builds builds, BuildProperties properties, Clock clock, ProjectTombstones tombstones) {
         this.builds = builds;
         this.properties = properties;
         this.clock = clock;
+        this.tombstones = tombstones;
     }
 
     /**
      * Records a QUEUED build for the requested deployment of {@code repoUrl}'s {@code branch} and returns; the worker
      * is woken after commit. A deployment that already has a build (a replay) changes nothing. {@code ownerId} is
      * {@code null} for requests from before accounts existed. Only the newest request of a project waits: its older
-     * QUEUED builds are superseded (cancelled); a RUNNING one carries on.
+     * QUEUED builds are superseded (cancelled); a RUNNING one carries on. A deleted project is not built.
      */
     @Transactional
     public void enqueue(UUID deploymentId, UUID projectId, UUID ownerId, String projectSlug, String repoUrl,
@@ -57,6 +59,10 @@ public class BuildQueue {
             String branch, String commitSha, BuildOverrides overrides) {
         if (builds.existsById(deploymentId)) {
             log.info("deployment {} already has a build; the repeated request is ignored", deploymentId);
+            return;
+        }
+        if (tombstones.isDeleted(projectId)) {
+            log.info("deployment {} belongs to the deleted project {}; it is not built", deploymentId, projectId);
             return;
         }
         builds.save(Build.queue(deploymentId, projectId, ownerId, projectSlug, repoUrl, branch, commitSha, overrides,

@@ -63,6 +63,19 @@ final class BuildWorkspace {
         }
     }
 
+    /** Deletes the work directories of a build, should any be left (a crash while it ran). */
+    void deleteOf(UUID buildId) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        String prefix = buildId + "-";
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.filter(entry -> entry.getFileName().toString().startsWith(prefix)).forEach(this::delete);
+        } catch (IOException e) {
+            log.warn("could not look for work directories of build {} under {}: {}", buildId, root, e.getMessage());
+        }
+    }
+
     /** Deletes directories a crashed process left behind: older than any build can run, so nobody uses them. */
     void deleteOlderThan(Duration age) {
         if (!Files.isDirectory(root)) {

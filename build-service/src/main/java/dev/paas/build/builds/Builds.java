@@ -34,4 +34,21 @@ interface Builds extends CrudRepository<Build, UUID> {
             UPDATE builds SET lease_expires_at = now() + (:seconds * interval '1 second')
             WHERE id IN (:ids) AND status = 'RUNNING'""")
     int extendLeases(Collection<UUID> ids, long seconds);
+
+    /** The unfinished builds of a project, locked so that no worker claims one while it is cancelled. */
+    @Query("""
+            SELECT id FROM builds WHERE project_id = :projectId AND status IN ('QUEUED', 'RUNNING')
+            ORDER BY queued_at FOR UPDATE""")
+    List<UUID> lockUnfinishedOfProject(UUID projectId);
+
+    @Query("SELECT count(*) FROM builds WHERE project_id = :projectId AND status IN ('QUEUED', 'RUNNING')")
+    long countUnfinishedOfProject(UUID projectId);
+
+    @Query("SELECT id FROM builds WHERE project_id = :projectId AND status NOT IN ('QUEUED', 'RUNNING')")
+    List<UUID> findFinishedIdsOfProject(UUID projectId);
+
+    /** Deletes finished builds; their log lines go with them ({@code ON DELETE CASCADE}). */
+    @Modifying
+    @Query("DELETE FROM builds WHERE id IN (:ids) AND status NOT IN ('QUEUED', 'RUNNING')")
+    int deleteFinished(Collection<UUID> ids);
 }

@@ -8,6 +8,7 @@ import dev.paas.build.stack.BuildContexts;
 import dev.paas.build.suggestions.EnvSuggestions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -45,5 +46,11 @@ class BuildsConfiguration {
     BuildWorker buildWorker(BuildQueue queue, BuildRunner runner, DockerImages images, BuildProperties properties,
             BuildWorkspace workspace, CancelRequests cancels, LimitsProperties limits) {
         return new BuildWorker(queue, runner, images, properties, workspace, cancels, limits.cancelCheck());
+    }
+
+    @Bean
+    ProjectPurge projectPurge(ProjectTombstones tombstones, Builds builds, BuildWorkspace workspace,
+            DockerImages images, TransactionTemplate transactions, Clock clock, BuildProperties properties) {
+        return new ProjectPurge(tombstones, builds, workspace, images, transactions, clock, properties.pollInterval());
     }
 }

@@ -162,6 +162,34 @@ public final class DockerImages {
         return removed;
     }
 
+    /**
+     * Removes every image of the project (labels {@code paas.managed=true} and {@code paas.project}), by each of its
+     * tags, or by id when it has none; images a container still uses are kept. Images without both labels, such as
+     * base images and other projects' images, are never looked at.
+     *
+     * @return how many images of the project are left (in use)
+     */
+    public int removeProjectImages(String projectId) {
+        for (Image image : projectImages(projectId)) {
+            List<String> tags = image.getRepoTags() == null ? List.of() : Arrays.stream(image.getRepoTags())
+                    .filter(tag -> !tag.equals("<none>:<none>")).toList();
+            if (tags.isEmpty()) {
+                remove(image.getId());
+            } else {
+                tags.forEach(this::remove);
+            }
+        }
+        return projectImages(projectId).size();
+    }
+
+    private List<Image> projectImages(String projectId) {
+        return calls.idempotent("list images of project " + projectId, () -> docker.listImagesCmd()
+                .withLabelFilter(Map.of("paas.managed", "true", "paas.project", projectId)).exec()).stream()
+                .filter(image -> image.getLabels() != null && "true".equals(image.getLabels().get("paas.managed"))
+                        && projectId.equals(image.getLabels().get("paas.project")))
+                .toList();
+    }
+
     /** When the image was created, to the nanosecond (the listing's seconds tie for builds in the same second). */
     private Instant createdAt(Image image) {
         return inspect(image.getId()).map(InspectImageResponse::getCreated).map(Instant::parse)

@@ -8,9 +8,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import dev.paas.build.builds.BuildQueue;
+import dev.paas.build.builds.DeletedProjects;
 import dev.paas.build.stack.BuildOverrides;
 import dev.paas.contracts.golden.GoldenEvents;
 import dev.paas.contracts.project.DeploymentRequested;
+import dev.paas.contracts.project.ProjectDeleted;
 import dev.paas.messaging.EventCodec;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,8 @@ class ProjectEventsConfigurationTest {
 
     private final EventCodec codec = new EventCodec();
     private final BuildQueue queue = mock(BuildQueue.class);
-    private final ProjectEventsConfiguration listener = new ProjectEventsConfiguration(queue);
+    private final DeletedProjects deletedProjects = mock(DeletedProjects.class);
+    private final ProjectEventsConfiguration listener = new ProjectEventsConfiguration(queue, deletedProjects);
 
     @Test
     void queuesABuildOfTheRequestedCommitWithTheBuildSettingsForTheGoldenDeploymentRequested() {
@@ -41,5 +44,16 @@ class ProjectEventsConfigurationTest {
 
         verify(queue).enqueue(DEPLOYMENT, PROJECT, OWNER, "shop", "https://github.com/acme/shop.git", "main", null,
                 BuildOverrides.NONE);
+    }
+
+    @Test
+    void forgetsTheProjectOfTheGoldenProjectDeleted() {
+        ProjectDeleted deleted = codec.read(codec.fromBytes(GoldenEvents.envelope(ProjectDeleted.class)),
+                ProjectDeleted.class);
+
+        listener.projectDeleted(deleted);
+
+        verify(deletedProjects).forget(PROJECT);
+        verifyNoMoreInteractions(deletedProjects, queue);
     }
 }

@@ -1,6 +1,7 @@
 package dev.paas.database.messaging;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.project.ProjectDeleted;
 import dev.paas.database.projects.KnownProjects;
 import dev.paas.messaging.inbox.EventSubscriptions;
 import java.util.function.Consumer;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Keeps the local record of projects current. */
+/** Keeps the local record of projects current: created projects are added, deleted ones removed. */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventListeners {
 
@@ -17,6 +18,7 @@ class ProjectEventListeners {
         return subscriptions.consumer("database-service")
                 .on(ProjectCreated.class, (event, envelope) -> projects.registered(event.projectId(), event.slug(),
                         event.ownerId(), envelope.occurredAt()))
+                .on(ProjectDeleted.class, event -> projects.deleted(event.projectId()))
                 .build();
     }
 }

@@ -28,6 +28,11 @@ public class KnownProjects {
                 on conflict do nothing""", projectId, slug, ownerId, Timestamp.from(at));
     }
 
+    /** Forgets a deleted project; an unknown one changes nothing. */
+    public void deleted(UUID projectId) {
+        jdbc.update("delete from known_projects where id = ?", projectId);
+    }
+
     public boolean exists(UUID projectId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from known_projects where id = ?)",
                 Boolean.class, projectId));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.project.ProjectDeleted;
+import dev.paas.messaging.EventEnvelope;
 import dev.paas.database.projects.KnownProjects;
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.tokens.testing.TestTokens;
@@ -19,7 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * database-service keeps its own record of projects and their owners from project events on JetStream, and its API
+ * database-service keeps its own record of projects and their owners from project events on JetStream (a deleted
+ * project is forgotten), and its API
  * is closed to callers without a valid token (it has no endpoint that takes an id yet).
  */
 @ServiceComponentTest(database = "paas_database_test")
@@ -54,6 +57,23 @@ class KnownProjectsIT {
         assertThat(projects.ownerOf(legacyProject)).isEmpty();
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
         assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void forgetsADeletedProjectAndOnlyThatOne() throws Exception {
+        UUID deleted = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        bus.publish(new ProjectCreated(deleted, "gone", owner, "https://github.com/acme/gone.git", "main", null));
+        bus.publish(new ProjectCreated(kept, "kept", owner, "https://github.com/acme/kept.git", "main", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> projects.exists(deleted) && projects.exists(kept));
+
+        EventEnvelope deletion = bus.publish(new ProjectDeleted(deleted, "gone", owner, owner, null));
+        bus.republish(deletion);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !projects.exists(deleted));
+        assertThat(projects.exists(kept)).isTrue();
+        assertThat(projects.ownerOf(kept)).contains(owner);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paas.gateway.messaging;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.project.ProjectDeleted;
 import dev.paas.gateway.webhooks.GitHubProjects;
 import dev.paas.messaging.inbox.EventSubscriptions;
 import java.util.function.Consumer;
@@ -8,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Learns which projects were picked from GitHub, so their deliveries are recognised. */
+/**
+ * Learns which projects were picked from GitHub, so their deliveries are recognised, and forgets deleted ones, so
+ * theirs no longer are.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventListeners {
 
@@ -17,6 +21,7 @@ class ProjectEventListeners {
         return subscriptions.consumer("gateway-projects")
                 .on(ProjectCreated.class, (event, envelope) -> projects.register(event.projectId(),
                         event.githubRepository(), envelope.occurredAt()))
+                .on(ProjectDeleted.class, event -> projects.forget(event.projectId()))
                 .build();
     }
 }

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The gateway's own record of which projects were picked from which GitHub repository, fed by
- * {@code ProjectCreated}. Repository names are kept in lower case because GitHub's are case-insensitive.
+ * {@code ProjectCreated} and {@code ProjectDeleted}. Repository names are kept in lower case because GitHub's are case-insensitive.
  */
 @Repository
 public class GitHubProjects {
@@ -31,6 +32,16 @@ public class GitHubProjects {
         }
         jdbc.update("insert into github_projects (project_id, repository, created_at) values (?, ?, ?)"
                 + " on conflict do nothing", projectId, normalized(repository), Timestamp.from(at));
+    }
+
+    /**
+     * Forgets a deleted project and the deliveries accepted for it: GitHub's hook, should it still deliver, no longer
+     * finds a project. An unknown project changes nothing.
+     */
+    @Transactional
+    public void forget(UUID projectId) {
+        jdbc.update("delete from github_projects where project_id = ?", projectId);
+        jdbc.update("delete from webhook_deliveries where project_id = ?", projectId);
     }
 
     /** Projects registered for {@code repository} ({@code owner/name}, any case), oldest first. */

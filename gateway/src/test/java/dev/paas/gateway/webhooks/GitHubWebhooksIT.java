@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.project.ProjectDeleted;
 import dev.paas.contracts.webhook.GitPushReceived;
 import dev.paas.fakegithub.Delivery;
 import dev.paas.fakegithub.FakeGitHub;
@@ -127,6 +128,29 @@ class GitHubWebhooksIT extends GatewayIntegrationTest {
                 .allMatch(delivery -> pushesOnTheBus(delivery.id()).size() == 1));
         assertThat(deliveries.stream().map(delivery -> pushesOnTheBus(delivery.id()).getFirst().projectId()))
                 .containsExactly(first, second);
+    }
+
+    @Test
+    void forgetsADeletedProjectAndItsDeliveriesButNotTheOtherProjectOfTheRepository() throws Exception {
+        GitHubRepository repository = newRepository();
+        UUID deleted = registeredProject(repository);
+        UUID kept = registeredProject(repository, endpoint() + "?kept");
+        List<Delivery> before = github.push(repository, "main", sha('1'), "Before");
+        assertThat(before).extracting(Delivery::status).containsExactly(202, 202);
+
+        bus().publish(new ProjectDeleted(deleted, "p-deleted", UUID.randomUUID(), UUID.randomUUID(),
+                repository.fullName()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from github_projects where project_id = ?", Integer.class, deleted) == 0);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_deliveries where project_id = ?", Integer.class,
+                deleted)).isZero();
+        assertThat(deliveryRecorded(before.get(1).id())).as("the kept project's delivery").isTrue();
+        List<Delivery> after = github.push(repository, "main", sha('2'), "After");
+        assertThat(after.getFirst().status()).as("the deleted project's hook").isEqualTo(401);
+        assertThat(after.get(1).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> pushesOnTheBus(after.get(1).id()).size() == 1);
+        assertThat(pushesOnTheBus(after.get(1).id()).getFirst().projectId()).isEqualTo(kept);
     }
 
     @Test

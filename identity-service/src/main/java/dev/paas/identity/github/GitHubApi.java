@@ -140,6 +140,19 @@ class GitHubApi {
         return read(expect(201, send(request))).path("id").asLong();
     }
 
+    /**
+     * Deletes a repository webhook; answers whether GitHub had it (404, a hook or repository already gone, answers
+     * false).
+     */
+    boolean deleteHook(String token, String repository, long hookId) {
+        HttpResponse<String> response = send(api(token, "/repos/" + repository + "/hooks/" + hookId).DELETE());
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        expect(204, response);
+        return true;
+    }
+
     List<ExistingHook> hooks(String token, String repository) {
         return pages(token, "/repos/" + repository + "/hooks", 1000,
                 hook -> new ExistingHook(hook.path("id").asLong(), hook.path("config").path("url").asString("")));

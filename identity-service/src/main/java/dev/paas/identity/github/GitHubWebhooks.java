@@ -31,6 +31,23 @@ class GitHubWebhooks {
                 .query(String.class).optional();
     }
 
+    /** What is recorded of a project's webhook: {@code hookId} is {@code null} unless it was registered. */
+    record Recorded(UUID projectId, UUID ownerId, String repository, Long hookId, String status) {
+    }
+
+    Optional<Recorded> find(UUID projectId) {
+        return jdbc.sql("select project_id, owner_id, repository, hook_id, status from github_webhooks"
+                + " where project_id = ?").param(projectId)
+                .query((row, number) -> new Recorded(row.getObject("project_id", UUID.class),
+                        row.getObject("owner_id", UUID.class), row.getString("repository"),
+                        row.getObject("hook_id", Long.class), row.getString("status")))
+                .optional();
+    }
+
+    void delete(UUID projectId) {
+        jdbc.sql("delete from github_webhooks where project_id = ?").param(projectId).update();
+    }
+
     void registered(UUID projectId, UUID ownerId, String repository, long hookId, Instant now) {
         insert(projectId, ownerId, repository, hookId, REGISTERED, null, now);
     }

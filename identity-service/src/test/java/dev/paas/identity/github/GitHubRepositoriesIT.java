@@ -8,10 +8,12 @@ import static org.awaitility.Awaitility.await;
 import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.contracts.project.ProjectDeleted;
 import dev.paas.fakegithub.FakeGitHub;
 import dev.paas.fakegithub.GitHubRepository;
 import dev.paas.fakegithub.GitHubUser;
 import dev.paas.fakegithub.Hook;
+import dev.paas.fakegithub.RecordedRequest;
 import dev.paas.identity.Api;
 import dev.paas.identity.IdentityIntegrationTest;
 import dev.paas.messaging.EventCodec;
@@ -44,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The project picker's view of GitHub (repositories and branches with the caller's own token) and the push
- * webhooks registered when project-service announces a project picked from GitHub.
+ * webhooks registered when project-service announces a project picked from GitHub, and deleted with the project.
  */
 // The context is bound to this class's fake GitHub, which stops after the class.
 @DirtiesContext
@@ -264,6 +266,82 @@ class GitHubRepositoriesIT extends IdentityIntegrationTest {
                 "select count(*) from processed_event where event_id = ?", Integer.class, plain.id()) == 1);
         assertThat(jdbc.queryForObject("select count(*) from github_webhooks where project_id = ?", Integer.class,
                 projectId)).isZero();
+    }
+
+    @Test
+    void deletesThePushWebhookOfADeletedProjectAndOnlyThatOne() throws Exception {
+        GitHubUser owner = user("deleting");
+        GitHubRepository shop = github.addRepository(owner, "shop", null, "main");
+        UUID ownerId = accountIdOf(signedIn(owner));
+        UUID deleted = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        long hook = registeredHook(deleted, ownerId, shop);
+        long othersHook = registeredHook(kept, ownerId, shop);
+
+        EventEnvelope deletion = bus.publish(new ProjectDeleted(deleted, "shop", ownerId, ownerId, shop.fullName()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> webhookRows(deleted) == 0);
+        assertThat(github.hooks(shop)).extracting(Hook::id).containsExactly(othersHook);
+        assertThat(github.deletedHooks()).extracting(Hook::id).containsOnlyOnce(hook).doesNotContain(othersHook);
+        RecordedRequest request = github.requests().stream().filter(recorded -> recorded.method().equals("DELETE")
+                && recorded.path().endsWith("/hooks/" + hook)).findFirst().orElseThrow();
+        assertThat(request.path()).isEqualTo("/api/v3/repos/" + shop.fullName() + "/hooks/" + hook);
+        assertThat(request.header("Authorization")).startsWith("Bearer ");
+        assertThat(webhookRows(kept)).isEqualTo(1);
+
+        bus.republish(deletion);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id = ?", Integer.class, deletion.id()) == 1);
+        assertThat(github.requests()).filteredOn(recorded -> recorded.method().equals("DELETE")
+                && recorded.path().endsWith("/hooks/" + hook)).hasSize(1);
+    }
+
+    @Test
+    void countsAWebhookAlreadyGoneFromGitHubAsDeleted() throws Exception {
+        GitHubUser owner = user("gone");
+        GitHubRepository shop = github.addRepository(owner, "shop", null, "main");
+        UUID ownerId = accountIdOf(signedIn(owner));
+        UUID projectId = UUID.randomUUID();
+        long hook = registeredHook(projectId, ownerId, shop);
+        HttpResponse<String> removed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(github.apiUrl() + "/repos/" + shop.fullName() + "/hooks/" + hook))
+                .header("Authorization", "token " + github.issueToken(owner)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(204);
+
+        bus.publish(new ProjectDeleted(projectId, "shop-gone", ownerId, ownerId, shop.fullName()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> webhookRows(projectId) == 0);
+        assertThat(github.requests()).filteredOn(recorded -> recorded.method().equals("DELETE")
+                && recorded.path().endsWith("/hooks/" + hook)).hasSize(2);
+    }
+
+    @Test
+    void triesTheDeletionAgainWhileGitHubIsDown() throws Exception {
+        GitHubUser owner = user("patient-deleter");
+        GitHubRepository shop = github.addRepository(owner, "shop", null, "main");
+        UUID ownerId = accountIdOf(signedIn(owner));
+        UUID projectId = UUID.randomUUID();
+        long hook = registeredHook(projectId, ownerId, shop);
+        github.failNextApiCalls(2, 502);
+
+        bus.publish(new ProjectDeleted(projectId, "shop-patient", ownerId, ownerId, shop.fullName()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> webhookRows(projectId) == 0);
+        assertThat(github.hooks(shop)).isEmpty();
+        assertThat(github.deletedHooks()).extracting(Hook::id).contains(hook);
+    }
+
+    /** Registers the project's webhook through ProjectCreated; answers GitHub's id of it. */
+    private long registeredHook(UUID projectId, UUID ownerId, GitHubRepository repository) throws Exception {
+        bus.publish(new ProjectCreated(projectId, "shop", ownerId, repository.cloneUrl(), "main",
+                repository.fullName()));
+        return codec.read(awaitEvent("identity.webhook-registered", projectId), WebhookRegistered.class).hookId();
+    }
+
+    private int webhookRows(UUID projectId) {
+        return jdbc.queryForObject("select count(*) from github_webhooks where project_id = ?", Integer.class,
+                projectId);
     }
 
     private Api signedIn(GitHubUser user) {

@@ -70,6 +70,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Deque<Integer> stagedFailures = new ArrayDeque<>();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<Hook> deletedHooks = new CopyOnWriteArrayList<>();
     private volatile GitHubUser signedIn;
 
     private FakeGitHub(int port, String clientId, String clientSecret) throws IOException {
@@ -205,6 +206,14 @@ public final class FakeGitHub implements AutoCloseable {
         return List.copyOf(hooks.getOrDefault(repository.id(), List.of()));
     }
 
+    /**
+     * The hooks deleted through {@code DELETE /repos/{owner}/{repo}/hooks/{id}}, in the order they were; a DELETE of
+     * a hook that does not exist (404) is not among them, only in {@link #requests()}.
+     */
+    public List<Hook> deletedHooks() {
+        return List.copyOf(deletedHooks);
+    }
+
     /** Every webhook delivery made so far, oldest first. */
     public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
@@ -330,7 +339,13 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     synchronized boolean deleteHook(GitHubRepository repository, long hookId) {
-        return hooks.getOrDefault(repository.id(), new ArrayList<>()).removeIf(hook -> hook.id() == hookId);
+        List<Hook> registered = hooks.getOrDefault(repository.id(), new ArrayList<>());
+        Optional<Hook> hook = registered.stream().filter(candidate -> candidate.id() == hookId).findFirst();
+        hook.ifPresent(deleted -> {
+            registered.remove(deleted);
+            deletedHooks.add(deleted);
+        });
+        return hook.isPresent();
     }
 
     private String randomSha() {

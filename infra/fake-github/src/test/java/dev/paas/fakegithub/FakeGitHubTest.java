@@ -195,6 +195,15 @@ class FakeGitHubTest {
         assertThat(api("GET", "/repos/octocat/shop/hooks/" + id, token, null).statusCode()).isEqualTo(200);
         assertThat(api("DELETE", "/repos/octocat/shop/hooks/" + id, token, null).statusCode()).isEqualTo(204);
         assertThat(github.hooks(shop)).isEmpty();
+        assertThat(github.deletedHooks()).singleElement().satisfies(deleted -> {
+            assertThat(deleted.id()).isEqualTo(id);
+            assertThat(deleted.repository()).isEqualTo("octocat/shop");
+        });
+        assertThat(api("DELETE", "/repos/octocat/shop/hooks/" + id, token, null).statusCode()).isEqualTo(404);
+        assertThat(github.deletedHooks()).hasSize(1);
+        assertThat(github.requests()).filteredOn(request -> request.method().equals("DELETE"))
+                .extracting(RecordedRequest::path).containsOnly("/api/v3/repos/octocat/shop/hooks/" + id)
+                .hasSize(2);
     }
 
     @Test

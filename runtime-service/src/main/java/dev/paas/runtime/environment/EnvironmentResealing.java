@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the configuration. Replicas share the work: each batch locks its rows and skips those another one holds.
  */
 @Component
-public class EnvironmentResealing {
+class EnvironmentResealing {
 
     private static final Logger log = LoggerFactory.getLogger(EnvironmentResealing.class);
     private static final int BATCH = 100;
@@ -45,7 +45,7 @@ public class EnvironmentResealing {
     }
 
     /** Seals every value under an older key again under the first key; returns how many were. */
-    public int reseal() {
+    int reseal() {
         Set<String> older = new LinkedHashSet<>(keys.ids());
         older.remove(keys.currentId());
         int resealed = 0;

@@ -19,9 +19,21 @@ import org.springframework.test.context.DynamicPropertySource;
             "paas.runtime.lease=5s",
             "paas.runtime.lease-renewal=1s",
             "paas.docker.stop-grace=2s",
-            "paas.messaging.outbox.poll-interval=200ms"
+            "paas.messaging.outbox.poll-interval=200ms",
+            "paas.runtime.env.keys[0].id=" + RuntimeIntegrationSupport.ENV_KEY_ID,
+            "paas.runtime.env.keys[0].key=" + RuntimeIntegrationSupport.ENV_KEY,
+            "paas.runtime.env.keys[1].id=" + RuntimeIntegrationSupport.PREVIOUS_ENV_KEY_ID,
+            "paas.runtime.env.keys[1].key=" + RuntimeIntegrationSupport.PREVIOUS_ENV_KEY
         })
 public abstract class RuntimeIntegrationSupport {
+
+    /** The fixed test key environment variables are sealed under. */
+    public static final String ENV_KEY_ID = "test-current";
+    public static final String ENV_KEY = "bHEhPVPDRyfMWZuHCWfJBnTcQahElUfPkzA60dPO3Ts=";
+
+    /** A key of the ring from before a rotation: values sealed under it open, and are sealed again. */
+    public static final String PREVIOUS_ENV_KEY_ID = "test-previous";
+    public static final String PREVIOUS_ENV_KEY = "H0iYu1qlbukslHW0w9qMe2IyuvdvzaK2sU/Drt6KrUQ=";
 
     @DynamicPropertySource
     static void runtimeInfrastructure(DynamicPropertyRegistry registry) throws Exception {

@@ -180,16 +180,22 @@ class Rollout {
     private String untilHealthy(Release release, AppRecord app, StartedContainer container) {
         long deadline = System.nanoTime() + properties.healthTimeout().toNanos();
         long backoff = 0;
+        String lastExit = null;
         while (true) {
-            Duration left = backoff == 0 ? properties.healthTimeout()
-                    : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            long remaining = deadline - System.nanoTime();
+            if (lastExit != null && remaining <= 0) {
+                return lastExit;
+            }
+            Duration left = backoff == 0 ? properties.healthTimeout() : Duration.ofNanos(remaining);
             HealthProbe.Outcome outcome = launcher.awaitHealthy(container, release, app, left);
             if (outcome.failure() == null) {
                 return null;
             }
             if (!(outcome instanceof HealthProbe.Exited exited)) {
-                return outcome.failure();
+                // after a restart, the time left ran out before it answered: the crash says more than the wait
+                return lastExit == null ? outcome.failure() : lastExit;
             }
+            lastExit = outcome.failure();
             CrashRules.Verdict verdict = crashes.restarted(release.projectId(), container.id(), exited.exitCode(),
                     exited.failure(), backoff);
             backoff = verdict.delay().toMillis();

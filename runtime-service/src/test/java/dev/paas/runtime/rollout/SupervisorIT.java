@@ -31,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
     "paas.runtime.supervise-interval=200ms",
+    "paas.runtime.health-timeout=20s",
     "paas.runtime.probe-interval=300ms",
     "paas.runtime.backoff-initial=100ms",
     "paas.runtime.backoff-max=400ms",

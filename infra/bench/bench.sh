@@ -9,7 +9,9 @@
 #   floor cold/warm: the same app with a hand-written cache-friendly Dockerfile (infra/bench/floors/APP.Dockerfile),
 #                    docker build + docker run until the first 200
 #   clone: a shallow git clone of the repository (the cold goal allows floor x 1.5 + clone)
-# and the resident memory (VmRSS) of the idle services and Caddy.
+# then, with wrk -t2 -c50 (keep-alive) on the node-npm app through Caddy, 20 back-to-back redeploys
+# (PAAS_BENCH_REDEPLOYS): requests, non-2xx, connection errors, p50/p99 latency, and the time from the new replicas'
+# first passing health check to traffic switched; and the resident memory (VmRSS) of the idle services and Caddy.
 # Starts the platform with ./paas up if the gateway does not answer (and stops it at the end).
 # Traffic goes to 127.0.0.1 only; every wait is bounded.
 #
@@ -334,12 +336,67 @@ bench_app() {
   docker rm -f "$floor_cid" >/dev/null 2>&1 || true
   floor_cid=''
   echo "$app $p_cold $p_warm $f_cold $f_warm $clone" >>"$work/results"
+  [[ $app == node-npm && $FLOOR_ONLY != 1 ]] && load_project="$project_id $host"
+  return 0
+}
+
+# redeploy_and_wait: one more deployment of $project_id (the same commit: a warm build), until it is RUNNING
+redeploy_and_wait() {
+  local body deployment status='' deadline
+  body=$(api POST "/projects/$project_id/deployments") || return 1
+  deployment=$(json_field "$body" id)
+  [[ -n $deployment ]] || { echo "unexpected answer to POST deployments: $body" >&2; return 1; }
+  deadline=$((SECONDS + TIMEOUT))
+  while ((SECONDS < deadline)); do
+    body=$(api GET "/deployments/$deployment" 2>/dev/null) || body=''
+    status=$(json_field "$body" status)
+    case $status in
+      RUNNING) return 0 ;;
+      FAILED | CANCELLED) echo "deployment $deployment $status: $(json_field "$body" error)" >&2; return 1 ;;
+    esac
+    sleep 0.2
+  done
+  echo "deployment $deployment did not reach RUNNING within $TIMEOUT s (last ${status:-?})" >&2
+  return 1
+}
+
+# load_run REDEPLOYS: wrk -t2 -c50 (keep-alive) through Caddy on loopback at the node-npm app while REDEPLOYS
+# deployments go live back to back; writes "requests non2xx connect read write timeout p50 p99 redeploys" to
+# $work/load and wrk's own report to $work/wrk.txt
+load_run() {
+  local redeploys=$1 wrk_pid i done=0 metrics
+  read -r project_id host <<<"$load_project"
+  say "redeploys under keep-alive load: wrk -t2 -c50 through Caddy on loopback, $redeploys redeploys of node-npm"
+  wrk -t2 -c50 -d"$((TIMEOUT * 2))"s --latency -H "Host: $host" "$INGRESS/" >"$work/wrk.txt" 2>&1 &
+  wrk_pid=$!
+  for ((i = 1; i <= redeploys; i++)); do
+    redeploy_and_wait || break
+    done=$i
+    echo "    redeploy $i of $redeploys live"
+  done
+  kill -INT "$wrk_pid" 2>/dev/null
+  wait "$wrk_pid" 2>/dev/null
+  awk -v done="$done" '
+    / requests in / { requests = $1 }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ { gsub(",", ""); connect = $4; read = $6; write = $8; timeout = $10 }
+    $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+    END { printf "%s %s %s %s %s %s %s %s %s\n", requests + 0, non2xx + 0, connect + 0, read + 0, write + 0,
+          timeout + 0, p50, p99, done }' "$work/wrk.txt" >"$work/load"
+  metrics=$(curl -s --max-time 5 http://127.0.0.1:8084/actuator/prometheus 2>/dev/null |
+    grep -E '^paas_runtime_healthy_to_switched_seconds_(count|sum|max)' | awk '{ printf "%s=%s ", $1, $2 }')
+  echo "$metrics" >"$work/switch"
 }
 
 : >"$work/results"
 # A Node server with real npm dependencies and a build step, and the Vite static site (built, then served by nginx).
 bench_app node-npm src/server.js 'hello from node-npm' 3000
 bench_app vite-static index.html 'hello from vite-static' 80
+
+if [[ -n ${load_project:-} ]]; then
+  command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
+  load_run "${PAAS_BENCH_REDEPLOYS:-20}"
+fi
 
 # ------------------------------------------------------------------------------------------------ memory
 say "memory: letting the platform settle for 10 s"
@@ -363,6 +420,19 @@ p_secs() { if [[ $1 == 0 ]]; then echo -; else secs "$1"; fi; }
   echo "(platform: POST deployments -> first 200 with the new text through Caddy; floor: docker build + docker run of a"
   echo " hand-written cache-friendly Dockerfile (infra/bench/floors/) -> first 200; goals: warm <= 1.5x floor (aim 1.25x),"
   echo " cold <= 1.5x floor + clone)"
+  if [[ -s $work/load ]]; then
+    read -r requests non2xx connect read write timeout p50 p99 done <"$work/load"
+    echo
+    echo "Redeploys under keep-alive load (wrk -t2 -c50 through Caddy on 127.0.0.1, $done redeploys of node-npm)"
+    echo "  requests $requests, non-2xx $non2xx, connection errors: connect $connect, read $read, write $write," \
+      "timeout $timeout; latency p50 $p50, p99 $p99"
+    sw=$(<"$work/switch")
+    count=$(sed -n 's/.*_count=\([^ ]*\).*/\1/p' <<<"$sw") sum=$(sed -n 's/.*_sum=\([^ ]*\).*/\1/p' <<<"$sw")
+    max=$(sed -n 's/.*_max=\([^ ]*\).*/\1/p' <<<"$sw")
+    awk -v c="${count:-0}" -v s="${sum:-0}" -v m="${max:-0}" 'BEGIN { if (c > 0) printf "  first passing health check -> traffic switched (runtime-service): mean %.1f ms, max %.1f ms over %d switches; Caddy follows within its upstream refresh (250 ms)\n", s / c * 1000, m * 1000, c }'
+    errors=$((non2xx + connect + read + write + timeout))
+    echo "  goal: zero failed requests: $([[ $errors == 0 && $requests -ge 10000 ]] && echo met || echo "NOT met ($errors failed)")"
+  fi
   echo
   memory_table "$rss_idle_before" "$rss_idle_after"
 } | tee "$RESULTS"

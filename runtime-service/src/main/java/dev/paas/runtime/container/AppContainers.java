@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs app containers on the local Docker engine: resource-limited, unprivileged, published on 127.0.0.1 only.
+ * Runs app containers on the local Docker engine: resource-limited, unprivileged, each published on a loopback
+ * address of its own ({@link LoopbackAddresses}) and the same port for all.
  *
- * <p>A container starts with restart policy {@code no} so that a crash during the rollout stays visible (exit
- * code and log intact); once it answers, {@link #keepRunning} switches it to {@code unless-stopped}.
+ * <p>A container runs with restart policy {@code no}: runtime-service restarts crashed containers itself, with
+ * back-off and crash-loop detection, so that a crash stays visible (exit code and log intact).
  */
 public class AppContainers {
 
@@ -37,11 +38,13 @@ public class AppContainers {
     private final DockerClient docker;
     private final DockerCalls calls;
     private final Duration stopGrace;
+    private final int publishPort;
 
-    AppContainers(DockerClient docker, DockerCalls calls, Duration stopGrace) {
+    AppContainers(DockerClient docker, DockerCalls calls, Duration stopGrace, int publishPort) {
         this.docker = docker;
         this.calls = calls;
         this.stopGrace = stopGrace;
+        this.publishPort = publishPort;
     }
 
     /**
@@ -51,22 +54,48 @@ public class AppContainers {
      * @throws ContainerStartFailed when Docker refuses to create or start it
      */
     public StartedContainer start(ContainerSpec spec) {
-        String id = create(spec);
-        try {
-            calls.once("start " + spec.name(), () -> docker.startContainerCmd(id).exec());
-            return describe(id, spec.port());
-        } catch (RuntimeException e) {
-            removeQuietly(id);
-            throw new ContainerStartFailed("container of image " + spec.image() + " did not start: "
-                    + DockerFailures.messageOf(e), e);
+        for (int attempt = 1; ; attempt++) {
+            String ip = LoopbackAddresses.random();
+            String id = create(spec, ip);
+            try {
+                calls.once("start " + spec.name(), () -> docker.startContainerCmd(id).exec());
+                return describe(id, spec.port(), ip);
+            } catch (RuntimeException e) {
+                removeQuietly(id);
+                String message = DockerFailures.messageOf(e);
+                if (LoopbackAddresses.taken(message) && attempt < 5) {
+                    log.info("{}:{} is taken, publishing {} on another address", ip, publishPort, spec.name());
+                    continue;
+                }
+                throw new ContainerStartFailed("container of image " + spec.image() + " did not start: " + message,
+                        e);
+            }
         }
     }
 
-    /** Lets Docker restart the container from now on unless someone stops it. */
-    public void keepRunning(String containerId) {
-        calls.idempotent("update " + containerId, () -> docker.updateContainerCmd(containerId)
-                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
-                .exec());
+    /** Starts a stopped container again, as it was: same address, same image, same log. */
+    public void restart(String containerId) {
+        calls.idempotent("start " + containerId, () -> {
+            try {
+                docker.startContainerCmd(containerId).exec();
+            } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyRunning) {
+                // running already: nothing to do
+            }
+            return null;
+        });
+    }
+
+    /** Stops the container (SIGTERM, then SIGKILL after the grace period) and leaves it in place. */
+    public void stop(String containerId) {
+        try {
+            calls.idempotent("stop " + containerId, () -> docker.stopContainerCmd(containerId)
+                    .withTimeout((int) stopGrace.toSeconds())
+                    .exec());
+        } catch (NotFoundException e) {
+            log.debug("container {} was already gone", containerId);
+        } catch (RuntimeException e) {
+            log.debug("stopping {} failed: {}", containerId, e.toString());
+        }
     }
 
     /** The container's current state; {@link ContainerState#missing()} when Docker does not know it. */
@@ -129,6 +158,17 @@ public class AppContainers {
                 .toList());
     }
 
+    /** Ids of the containers labelled with the given project, running or not. */
+    public List<String> containersOfProject(String projectId) {
+        return calls.idempotent("list containers of project " + projectId, () -> docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSpec.PROJECT, projectId))
+                .exec()
+                .stream()
+                .map(container -> container.getId())
+                .toList());
+    }
+
     /** Every container runtime-service manages that names its deployment, running or not. */
     public List<ManagedContainer> managedContainers() {
         return calls.idempotent("list managed containers", () -> docker.listContainersCmd()
@@ -147,11 +187,11 @@ public class AppContainers {
     public record ManagedContainer(String id, String deploymentId) {
     }
 
-    private String create(ContainerSpec spec) {
+    private String create(ContainerSpec spec, String ip) {
         try {
-            return createNamed(spec);
+            return createNamed(spec, ip);
         } catch (ConflictException nameTaken) {
-            return createDespiteNameClash(spec);
+            return createDespiteNameClash(spec, ip);
         } catch (RuntimeException e) {
             throw new ContainerStartFailed("container of image " + spec.image() + " could not be created: "
                     + DockerFailures.messageOf(e), e);
@@ -163,28 +203,28 @@ public class AppContainers {
      * removed, or by another deployment of the same project whose id starts with the same 8 characters
      * (UUIDv7 ids share them for about a minute): then the full deployment id makes the name unique.
      */
-    private String createDespiteNameClash(ContainerSpec spec) {
+    private String createDespiteNameClash(ContainerSpec spec, String ip) {
         Optional<String> holder = deploymentHolding(spec.name());
         if (holder.isEmpty() || holder.get().equals(spec.deployment()) || spec.deployment() == null) {
             removeQuietly(spec.name());
-            return createOrFail(spec);
+            return createOrFail(spec, ip);
         }
-        return createOrFail(spec.withFullDeploymentId());
+        return createOrFail(spec.withFullDeploymentId(), ip);
     }
 
-    private String createOrFail(ContainerSpec spec) {
+    private String createOrFail(ContainerSpec spec, String ip) {
         try {
-            return createNamed(spec);
+            return createNamed(spec, ip);
         } catch (RuntimeException e) {
             throw new ContainerStartFailed("container of image " + spec.image() + " could not be created: "
                     + DockerFailures.messageOf(e), e);
         }
     }
 
-    private String createNamed(ContainerSpec spec) {
+    private String createNamed(ContainerSpec spec, String ip) {
         ExposedPort appPort = ExposedPort.tcp(spec.port());
         Ports bindings = new Ports();
-        bindings.bind(appPort, Ports.Binding.bindIp("127.0.0.1"));
+        bindings.bind(appPort, Ports.Binding.bindIpAndPort(ip, publishPort));
         HostConfig hostConfig = HostConfig.newHostConfig()
                 .withPortBindings(bindings)
                 .withMemory(spec.limits().memoryBytes())
@@ -198,7 +238,7 @@ public class AppContainers {
                 .createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withLabels(spec.labels())
-                .withEnv("PORT=" + spec.port())
+                .withEnv(spec.environment())
                 .withExposedPorts(appPort)
                 .withHostConfig(hostConfig)
                 .exec());
@@ -217,14 +257,14 @@ public class AppContainers {
     }
 
     /** Name and published port of a started container, as Docker assigned them. */
-    private StartedContainer describe(String containerId, int port) {
+    private StartedContainer describe(String containerId, int port, String ip) {
         InspectContainerResponse inspected = calls.idempotent("inspect " + containerId,
                 () -> docker.inspectContainerCmd(containerId).exec());
         Ports.Binding[] bound = inspected.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(port));
         if (bound == null || bound.length == 0) {
             throw new IllegalStateException("Docker published no host port for container port " + port);
         }
-        return new StartedContainer(containerId, inspected.getName().replaceFirst("^/", ""),
+        return new StartedContainer(containerId, inspected.getName().replaceFirst("^/", ""), ip,
                 Integer.parseInt(bound[0].getHostPortSpec()));
     }
 

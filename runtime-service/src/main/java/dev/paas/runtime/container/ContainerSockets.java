@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,24 @@ public class ContainerSockets {
             // only ever used to explain a failure: not knowing must not fail anything
             log.debug("could not read the sockets of container {}: {}", containerId, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * How many connections to {@code port} the container has open right now (the ingress's, through Docker's port
+     * publishing), or empty when its socket tables could not be read. Used to end a drain as soon as the last one
+     * closes.
+     */
+    public OptionalInt established(String containerId, int port) {
+        try {
+            InspectContainerResponse inspected = calls.idempotent("inspect " + containerId,
+                    () -> docker.inspectContainerCmd(containerId).exec());
+            return fromThisSide(inspected).or(() -> fromInside(inspected.getId()))
+                    .map(text -> OptionalInt.of(ProcNetTcp.established(text, port)))
+                    .orElse(OptionalInt.empty());
+        } catch (RuntimeException e) {
+            log.debug("could not read the connections of container {}: {}", containerId, e.toString());
+            return OptionalInt.empty();
         }
     }
 

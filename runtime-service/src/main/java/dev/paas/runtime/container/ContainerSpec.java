@@ -1,7 +1,11 @@
 package dev.paas.runtime.container;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -12,15 +16,39 @@ import java.util.UUID;
  * @param port the port the app listens on inside the container; also passed as {@code PORT}
  * @param labels Docker labels
  * @param limits resource limits
+ * @param variables the project's environment variables; {@code PORT} is always the app port
  */
 public record ContainerSpec(String name, String image, int port, Map<String, String> labels,
-        ContainerLimits limits) {
+        ContainerLimits limits, Map<String, String> variables) {
 
     public ContainerSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(limits, "limits");
         labels = Map.copyOf(labels);
+        variables = variables == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(variables));
+    }
+
+    public ContainerSpec(String name, String image, int port, Map<String, String> labels, ContainerLimits limits) {
+        this(name, image, port, labels, limits, Map.of());
+    }
+
+    /** The container's environment, {@code KEY=value}: the project's variables, then {@code PORT}. */
+    public List<String> environment() {
+        List<String> environment = new ArrayList<>();
+        variables.forEach((key, value) -> {
+            if (!"PORT".equals(key)) {
+                environment.add(key + "=" + value);
+            }
+        });
+        environment.add("PORT=" + port);
+        return environment;
+    }
+
+    /** The replica this container is, from 0; 0 when the label is missing. */
+    public int instance() {
+        String label = labels.get(INSTANCE);
+        return label == null ? 0 : Integer.parseInt(label);
     }
 
     /** Label every container runtime-service manages carries. */
@@ -29,6 +57,10 @@ public record ContainerSpec(String name, String image, int port, Map<String, Str
     public static final String PROJECT = "paas.project";
     /** Label naming the deployment a container runs. */
     public static final String DEPLOYMENT = "paas.deployment";
+    /** Label naming which replica of its deployment a container is, from 0. */
+    public static final String INSTANCE = "paas.instance";
+    /** Label naming the user who owns the container's project. */
+    public static final String OWNER = "paas.owner";
 
     /**
      * The spec of an app container, named {@code paas-app-<slug>-<first 8 chars of the deployment id>} and
@@ -41,6 +73,21 @@ public record ContainerSpec(String name, String image, int port, Map<String, Str
                 limits);
     }
 
+    /**
+     * The spec of replica {@code instance} of a deployment, named {@code paas-app-<slug>-<8 chars of the deployment
+     * id>-<instance>-<generation>} (the generation tells a replacement from the container it replaces).
+     */
+    public static ContainerSpec forReplica(String slug, UUID projectId, UUID ownerId, UUID deploymentId, int instance,
+            int generation, String image, int port, ContainerLimits limits, Map<String, String> variables) {
+        Map<String, String> labels = new java.util.HashMap<>(Map.of(MANAGED, "true", PROJECT, projectId.toString(),
+                DEPLOYMENT, deploymentId.toString(), INSTANCE, Integer.toString(instance)));
+        if (ownerId != null) {
+            labels.put(OWNER, ownerId.toString());
+        }
+        return new ContainerSpec(appContainerName(slug, deploymentId) + "-" + instance + "-" + generation, image,
+                port, labels, limits, variables);
+    }
+
     /** {@code paas-app-<slug>-<first 8 chars of the deployment id>}, as the conventions name app containers. */
     public static String appContainerName(String slug, UUID deploymentId) {
         return "paas-app-" + slug + "-" + deploymentId.toString().substring(0, 8);
@@ -48,7 +95,8 @@ public record ContainerSpec(String name, String image, int port, Map<String, Str
 
     /** The same app container named {@code paas-app-<slug>-<full deployment id>}. */
     ContainerSpec withFullDeploymentId() {
-        return new ContainerSpec(name.substring(0, name.length() - 8) + deployment(), image, port, labels, limits);
+        String shortId = deployment().substring(0, 8);
+        return new ContainerSpec(name.replace(shortId, deployment()), image, port, labels, limits, variables);
     }
 
     /** The deployment this container runs, if the spec says. */

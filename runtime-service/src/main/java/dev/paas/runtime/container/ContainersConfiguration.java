@@ -15,8 +15,9 @@ class ContainersConfiguration {
     /** @param stopGrace how long a replaced container gets to exit after SIGTERM before it is killed */
     @Bean
     AppContainers appContainers(DockerClient docker, DockerCalls calls,
-            @Value("${paas.docker.stop-grace:10s}") Duration stopGrace) {
-        return new AppContainers(docker, calls, stopGrace);
+            @Value("${paas.docker.stop-grace:10s}") Duration stopGrace,
+            @Value("${paas.ingress.upstreams.port:10080}") int publishPort) {
+        return new AppContainers(docker, calls, stopGrace, publishPort);
     }
 
     /** Reads app containers' listening sockets from this side's {@code /proc} first, see {@link ContainerSockets}. */

@@ -19,6 +19,7 @@ import java.util.Set;
 final class ProcNetTcp {
 
     private static final String LISTEN = "0A";
+    private static final String ESTABLISHED = "01";
 
     private ProcNetTcp() {
     }
@@ -47,6 +48,22 @@ final class ProcNetTcp {
             }
         }
         return List.copyOf(sockets);
+    }
+
+    /** How many established connections in the tables have {@code port} as their local port. */
+    static int established(String text, int port) {
+        int count = 0;
+        for (String line : text.lines().toList()) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length < 4 || !fields[0].endsWith(":") || !ESTABLISHED.equalsIgnoreCase(fields[3])) {
+                continue;
+            }
+            ListeningSocket local = parseLocal(fields[1], ByteOrder.BIG_ENDIAN);
+            if (local != null && local.port() == port) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static ListeningSocket parseLocal(String local, ByteOrder order) {

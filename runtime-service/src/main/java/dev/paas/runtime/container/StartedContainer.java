@@ -5,12 +5,13 @@ package dev.paas.runtime.container;
  *
  * @param id the Docker container id
  * @param name its name
- * @param hostPort the random port on 127.0.0.1 its app port is published on
+ * @param ip the loopback address of its own that its app port is published on
+ * @param hostPort the port it is published on there (the same for every replica)
  */
-public record StartedContainer(String id, String name, int hostPort) {
+public record StartedContainer(String id, String name, String ip, int hostPort) {
 
-    /** Where Caddy and health checks reach the app: {@code 127.0.0.1:<hostPort>}. */
+    /** Where Caddy and health checks reach the app: {@code <ip>:<hostPort>}. */
     public String address() {
-        return "127.0.0.1:" + hostPort;
+        return ip + ":" + hostPort;
     }
 }

@@ -6,15 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * App routes in Caddy's live configuration, changed through its admin API. A route has {@code @id}
- * {@code app-<slug>}, matches the app's host name and proxies to one upstream on 127.0.0.1. New routes go to
- * index 0 of the server's routes, ahead of the catch-all; an existing route keeps its place and only has its
- * upstream swapped, which is the blue-green switch.
+ * {@code app-<slug>}, matches the app's host names and proxies to the replicas that {@link UpstreamDirectory}
+ * lists (see {@link AppRoute}). New routes go to index 0 of the server's routes, ahead of the catch-all. A route
+ * is written when an app is first served and when its host names change, never to switch traffic: every change
+ * of Caddy's configuration reloads it, and a reload closes the clients' idle keep-alive connections.
  *
  * <p>Each operation is one {@link ResilientCalls} call under the Resilience4j instances {@code caddy}:
  * time-limited, guarded by the circuit breaker and, being safe to repeat as a whole, retried.
@@ -26,42 +30,71 @@ public class CaddyRoutes {
     private final HttpClient http;
     private final URI admin;
     private final String server;
-    private final AppUrls urls;
+    private final UpstreamDirectory directory;
+    private final Upstreams upstreams;
     private final JsonMapper json;
     private final ResilientCalls calls;
 
-    CaddyRoutes(HttpClient http, URI admin, String server, AppUrls urls, JsonMapper json, ResilientCalls calls) {
+    CaddyRoutes(HttpClient http, URI admin, String server, UpstreamDirectory directory, Upstreams upstreams,
+            JsonMapper json, ResilientCalls calls) {
         this.http = http;
         this.admin = URI.create(admin.toString().replaceFirst("/+$", ""));
         this.server = server;
-        this.urls = urls;
+        this.directory = directory;
+        this.upstreams = upstreams;
         this.json = json;
         this.calls = calls;
     }
 
     /**
-     * Sends the app's host name to {@code upstream} ({@code 127.0.0.1:<port>}): patches the upstreams of an
-     * existing route, else inserts a new route at index 0. Looking first makes the whole step safe to retry,
-     * which a bare insert is not (Caddy accepts a second route with the same {@code @id}).
+     * Makes the app's route match exactly {@code hosts} and proxy to the replicas named in the
+     * {@link UpstreamDirectory}: inserts it at index 0 when there is none, replaces it when it differs (a route of an
+     * older version of runtime-service, or changed host names), and leaves it alone when it is already right, so
+     * that Caddy is not reloaded for nothing. Looking first makes the whole step safe to retry.
      *
-     * @return the upstream the route pointed at before, empty when the route is new
+     * @return whether Caddy's configuration was changed
      */
-    public Optional<String> route(String slug, String upstream) {
+    public boolean ensureRoute(String slug, List<String> hosts) {
+        Map<String, Object> wanted = AppRoute.of(slug, hosts, directory.name(slug), upstreams);
+        JsonNode wantedJson = json.valueToTree(wanted);
         return calls.idempotent("route " + AppRoute.id(slug), () -> {
-            Optional<String> previous = currentUpstream(slug);
-            if (previous.isPresent()) {
-                send("PATCH", "/id/" + AppRoute.id(slug) + "/handle/0/upstreams", AppRoute.upstreams(upstream));
-            } else {
-                send("PUT", "/config/apps/http/servers/" + server + "/routes/0",
-                        AppRoute.of(slug, urls.host(slug), upstream));
+            Optional<JsonNode> current = currentRoute(slug);
+            if (current.isPresent() && current.get().equals(wantedJson)) {
+                return false;
             }
-            return previous;
+            if (current.isPresent()) {
+                send("PATCH", "/id/" + AppRoute.id(slug), wanted);
+            } else {
+                send("PUT", "/config/apps/http/servers/" + server + "/routes/0", wanted);
+            }
+            return true;
         });
     }
 
-    /** The upstream the app's route points at, empty when there is no such route. */
-    public Optional<String> upstreamOf(String slug) {
-        return calls.idempotent("read route " + AppRoute.id(slug), () -> currentUpstream(slug));
+    /** The host names the app's route matches, empty when it has no route. */
+    public Optional<List<String>> hostsOf(String slug) {
+        return calls.idempotent("read route " + AppRoute.id(slug), () -> currentRoute(slug).map(route -> {
+            List<String> hosts = new ArrayList<>();
+            route.path("match").path(0).path("host").forEach(host -> hosts.add(host.asString()));
+            return List.copyOf(hosts);
+        }));
+    }
+
+    /** The slugs of the apps that have a route. */
+    public List<String> routedApps() {
+        return calls.idempotent("list routes", () -> {
+            String path = "/config/apps/http/servers/" + server + "/routes";
+            HttpResponse<String> response = call("GET", path, null);
+            requireSuccess("GET", path, response);
+            List<String> slugs = new ArrayList<>();
+            json.readTree(response.body()).forEach(route -> {
+                String id = route.path("@id").asString("");
+                if (id.startsWith("app-")) {
+                    slugs.add(id.substring("app-".length()));
+                }
+            });
+            return List.copyOf(slugs);
+        });
     }
 
     /** Removes the app's route; a route that is not there is fine. */
@@ -75,15 +108,14 @@ public class CaddyRoutes {
         });
     }
 
-    private Optional<String> currentUpstream(String slug) throws IOException, InterruptedException {
-        String path = "/id/" + AppRoute.id(slug) + "/handle/0/upstreams";
+    private Optional<JsonNode> currentRoute(String slug) throws IOException, InterruptedException {
+        String path = "/id/" + AppRoute.id(slug);
         HttpResponse<String> response = call("GET", path, null);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
         requireSuccess("GET", path, response);
-        JsonNode upstreams = json.readTree(response.body());
-        return Optional.of(upstreams.path(0).path("dial").asString(""));
+        return Optional.of(json.readTree(response.body()));
     }
 
     private void send(String method, String path, Object body) throws IOException, InterruptedException {

@@ -6,6 +6,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,14 +21,34 @@ class IngressConfiguration {
     }
 
     @Bean
-    CaddyRoutes caddyRoutes(IngressProperties properties, AppUrls urls, JsonMapper json,
+    UpstreamDirectory upstreamDirectory(IngressProperties properties) {
+        IngressProperties.UpstreamSettings settings = properties.ingress().upstreams();
+        return new UpstreamDirectory(Path.of(settings.directory()), settings.zone());
+    }
+
+    @Bean
+    Upstreams upstreams(IngressProperties properties) {
+        IngressProperties.UpstreamSettings settings = properties.ingress().upstreams();
+        return new Upstreams(settings.dns(), settings.port(), settings.refresh(), settings.tryDuration(),
+                settings.idleTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ProjectHosts.class)
+    ProjectHosts slugHosts(AppUrls urls) {
+        return new SlugHosts(urls);
+    }
+
+    @Bean
+    CaddyRoutes caddyRoutes(IngressProperties properties, UpstreamDirectory directory, Upstreams upstreams,
+            JsonMapper json,
             CircuitBreakerRegistry breakers, RetryRegistry retries, TimeLimiterRegistry timeLimiters) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.caddy().connectTimeout())
                 .build();
         URI admin = URI.create(properties.caddy().adminUrl());
-        return new CaddyRoutes(http, admin, properties.caddy().server(), urls, json, ResilientCalls.of(
+        return new CaddyRoutes(http, admin, properties.caddy().server(), directory, upstreams, json, ResilientCalls.of(
                 CaddyRoutes.INSTANCE, breakers, retries, timeLimiters, new CaddyCallFailures(admin)));
     }
 }

@@ -2,6 +2,7 @@ package dev.paas.runtime.messaging;
 
 import dev.paas.contracts.build.ImageBuilt;
 import dev.paas.messaging.inbox.EventSubscriptions;
+import dev.paas.runtime.projects.KnownProjects;
 import dev.paas.runtime.rollout.Rollouts;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,11 @@ class BuildEventsConfiguration {
     static final String CONSUMER = "runtime-service";
 
     private final Rollouts rollouts;
+    private final KnownProjects projects;
 
-    BuildEventsConfiguration(Rollouts rollouts) {
+    BuildEventsConfiguration(Rollouts rollouts, KnownProjects projects) {
         this.rollouts = rollouts;
+        this.projects = projects;
     }
 
     @Bean
@@ -32,6 +35,10 @@ class BuildEventsConfiguration {
 
     /** Translates the contract into the rollout's terms. */
     void imageBuilt(ImageBuilt image) {
+        if (projects.removed(image.projectId())) {
+            // built just as the project was deleted: build-service removes the image, nothing is started
+            return;
+        }
         rollouts.schedule(image.deploymentId(), image.projectId(), image.ownerId(), image.projectSlug(),
                 image.imageTag(), image.port());
     }

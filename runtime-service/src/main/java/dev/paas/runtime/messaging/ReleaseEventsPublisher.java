@@ -1,11 +1,15 @@
 package dev.paas.runtime.messaging;
 
+import dev.paas.contracts.runtime.AppStateChanged;
 import dev.paas.contracts.runtime.ContainerHealthy;
+import dev.paas.contracts.runtime.ContainerRestarted;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
+import dev.paas.contracts.runtime.CrashLoopDetected;
 import dev.paas.contracts.runtime.DeploymentFailed;
 import dev.paas.messaging.outbox.Outbox;
 import dev.paas.runtime.release.ReleaseEvents;
+import dev.paas.runtime.rollout.AppEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +42,25 @@ class ReleaseEventsPublisher {
     void on(ReleaseEvents.Replaced replaced) {
         outbox.append(new ContainerStopped(replaced.deploymentId(), replaced.projectId(), replaced.containerId(),
                 "replaced by deployment " + replaced.replacedBy()));
+    }
+
+    @EventListener
+    void on(AppEvents.Restarted restarted) {
+        outbox.append(new ContainerRestarted(restarted.projectId(), restarted.deploymentId(), restarted.ownerId(),
+                restarted.containerId(), restarted.instance(), restarted.reason(), restarted.exitCode(),
+                restarted.restartCount(), restarted.delayMillis()));
+    }
+
+    @EventListener
+    void on(AppEvents.CrashLoop crashLoop) {
+        outbox.append(new CrashLoopDetected(crashLoop.projectId(), crashLoop.deploymentId(), crashLoop.ownerId(),
+                crashLoop.restarts(), crashLoop.windowSeconds(), crashLoop.exitCodes(), crashLoop.lastLogLines()));
+    }
+
+    @EventListener
+    void on(AppEvents.StateChanged changed) {
+        outbox.append(new AppStateChanged(changed.projectId(), changed.ownerId(), changed.state(),
+                changed.instances(), changed.reason(), changed.actorId()));
     }
 
     @EventListener

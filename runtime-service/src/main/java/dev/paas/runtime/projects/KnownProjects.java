@@ -41,6 +41,12 @@ public class KnownProjects {
                 order by (owner_id is null), created_at desc limit 1""", PROJECT, projectId).stream().findFirst();
     }
 
+    /** Whether the project was deleted: events about it that arrive late change nothing. */
+    public boolean removed(UUID projectId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from removed_projects where project_id = ?)", Boolean.class, projectId));
+    }
+
     /** The project, when it exists and belongs to {@code userId}; someone else's project is as absent as an unknown one. */
     public Optional<KnownProject> owned(UUID projectId, UUID userId) {
         return find(projectId).filter(project -> userId != null && userId.equals(project.ownerId()));

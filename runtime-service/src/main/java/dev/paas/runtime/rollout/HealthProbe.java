@@ -49,13 +49,15 @@ class HealthProbe {
 
     /** Completes when the app answers, its container stops, or {@code timeout} has passed. */
     CompletableFuture<Outcome> await(StartedContainer container, int appPort, Duration timeout) {
+        return await(container, appPort, timeout, HealthCheck.DEFAULT);
+    }
+
+    /** Completes when the app passes {@code check}, its container stops, or {@code timeout} has passed. */
+    CompletableFuture<Outcome> await(StartedContainer container, int appPort, Duration timeout, HealthCheck check) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + container.address() + "/"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("User-Agent", "paas-runtime-health")
-                .GET()
-                .build();
+        HttpRequest request = request(container.address(), check);
+        // the probe's own connection closes after each answer, so it never keeps a drained replica busy
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         AtomicInteger lastStatus = new AtomicInteger();
         ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> {
@@ -63,7 +65,8 @@ class HealthProbe {
                 return;
             }
             try {
-                Outcome result = probeOnce(container, appPort, request, started, deadline, timeout, lastStatus);
+                Outcome result = probeOnce(container, appPort, request, check, started, deadline, timeout,
+                        lastStatus);
                 if (result != null) {
                     outcome.complete(result);
                 }
@@ -75,14 +78,55 @@ class HealthProbe {
         return outcome;
     }
 
-    private Outcome probeOnce(StartedContainer container, int appPort, HttpRequest request, long started,
-            long deadline, Duration timeout, AtomicInteger lastStatus) {
-        Integer status = answer(request);
-        if (status != null && status < 500) {
-            return new Answered(status, Duration.ofNanos(System.nanoTime() - started));
+    /**
+     * One check of a running replica, as the periodic health check does it.
+     *
+     * @return {@code null} when it passed, else why not
+     */
+    String checkOnce(String address, HealthCheck check) {
+        if (check.tcp()) {
+            return connects(address) ? null : "nothing accepted a TCP connection on " + address;
         }
-        if (status != null) {
-            lastStatus.set(status);
+        Integer status = answer(request(address, check));
+        if (status == null) {
+            return check.describe() + " got no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        }
+        return check.passes(status) ? null : check.describe() + " answered HTTP " + status;
+    }
+
+    private static HttpRequest request(String address, HealthCheck check) {
+        return HttpRequest.newBuilder(URI.create("http://" + address + check.path()))
+                .timeout(REQUEST_TIMEOUT)
+                .header("User-Agent", "paas-runtime-health")
+                .GET()
+                .build();
+    }
+
+    private static boolean connects(String address) {
+        int colon = address.lastIndexOf(':');
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address.substring(0, colon),
+                    Integer.parseInt(address.substring(colon + 1))), (int) REQUEST_TIMEOUT.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Outcome probeOnce(StartedContainer container, int appPort, HttpRequest request, HealthCheck check,
+            long started, long deadline, Duration timeout, AtomicInteger lastStatus) {
+        if (check.tcp()) {
+            if (connects(container.address())) {
+                return new Answered(0, Duration.ofNanos(System.nanoTime() - started));
+            }
+        } else {
+            Integer status = answer(request);
+            if (status != null && check.passes(status)) {
+                return new Answered(status, Duration.ofNanos(System.nanoTime() - started));
+            }
+            if (status != null) {
+                lastStatus.set(status);
+            }
         }
         ContainerState state = containers.state(container.id());
         if (!state.exists()) {
@@ -93,21 +137,43 @@ class HealthProbe {
                     logLines));
         }
         if (System.nanoTime() - deadline >= 0) {
-            return lastStatus.get() >= 500 ? new Silent(appPort, timeout, lastStatus.get(), Optional.empty(), List.of())
+            return lastStatus.get() > 0 ? new Silent(appPort, timeout, lastStatus.get(), Optional.empty(), List.of())
                     : new Silent(appPort, timeout, 0, sockets.listening(container.id()),
                             containers.lastLogLines(container.id(), logLines));
         }
         return null;
     }
 
+    /*
+     * One GET with "Connection: close" on a socket of its own: a pooled keep-alive connection of the probe would
+     * count as an open connection of the replica and hold up its drain.
+     */
     private Integer answer(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
+        URI uri = request.uri();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()),
+                    (int) REQUEST_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (uri.getRawQuery() != null) {
+                path += "?" + uri.getRawQuery();
+            }
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nUser-Agent: paas-runtime-health\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder statusLine = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\n' && statusLine.length() < 200; c = in.read()) {
+                statusLine.append((char) c);
+            }
+            String[] parts = statusLine.toString().strip().split(" ");
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+                return null;
+            }
+            return Integer.parseInt(parts[1]);
+        } catch (IOException | NumberFormatException e) {
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the app to answer", e);
         }
     }
 
@@ -152,7 +218,7 @@ class HealthProbe {
         @Override
         public String failure() {
             String within = waited.toMillis() % 1000 == 0 ? waited.toSeconds() + " s" : waited.toMillis() + " ms";
-            if (lastStatus >= 500) {
+            if (lastStatus > 0) {
                 return "app answered only with HTTP " + lastStatus + " on port " + appPort + " within " + within;
             }
             String silent = "app did not answer HTTP on port " + appPort + " within " + within;

@@ -25,10 +25,12 @@ class OrphanSweeper {
 
     private final AppContainers containers;
     private final Releases releases;
+    private final AppStore store;
 
-    OrphanSweeper(AppContainers containers, Releases releases) {
+    OrphanSweeper(AppContainers containers, Releases releases, AppStore store) {
         this.containers = containers;
         this.releases = releases;
+        this.store = store;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,7 +49,12 @@ class OrphanSweeper {
         int removed = 0;
         for (AppContainers.ManagedContainer container : containers.managedContainers()) {
             Optional<Release> release = deployment(container.deploymentId()).flatMap(releases::findById);
-            if (release.isPresent() && OVER.contains(release.get().status())) {
+            boolean over = release.isPresent() && OVER.contains(release.get().status());
+            // a container of a live release that no replica record names: left from before replicas were recorded
+            boolean unrecorded = release.isPresent() && release.get().status() == ReleaseStatus.RUNNING
+                    && !store.knowsContainer(container.id())
+                    && !store.replicasOf(release.get().deploymentId()).isEmpty();
+            if (over || unrecorded) {
                 log.info("removing container {} of deployment {}, whose release is {}", container.id(),
                         container.deploymentId(), release.get().status());
                 containers.remove(container.id());

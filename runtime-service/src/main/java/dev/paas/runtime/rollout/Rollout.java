@@ -1,33 +1,49 @@
 package dev.paas.runtime.rollout;
 
 import dev.paas.runtime.container.AppContainers;
-import dev.paas.runtime.container.ContainerLimits;
-import dev.paas.runtime.container.ContainerSpec;
 import dev.paas.runtime.container.StartedContainer;
 import dev.paas.runtime.ingress.AppUrls;
 import dev.paas.runtime.ingress.CaddyRefused;
 import dev.paas.runtime.ingress.CaddyRoutes;
 import dev.paas.runtime.ingress.CaddyUnavailable;
+import dev.paas.runtime.ingress.ProjectHosts;
+import dev.paas.runtime.ingress.UpstreamDirectory;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The work on one release, in the order that keeps the site up: start the new container, wait until it
- * answers, point the route at it, mark it {@code RUNNING} (publishing {@code ContainerHealthy}), and only then
- * stop the container it replaces. Anything failing before the switch removes the new container and leaves the
- * old one and its route as they were.
+ * The work on one release, in the order that keeps the site up:
+ * <ol>
+ * <li>start as many replicas as the app has instances, beside the ones serving now;
+ * <li>wait until every one passes its health check (a replica that exits is started again with back-off, and
+ * counts toward the crash-loop rule);
+ * <li>switch: the app's entry in the {@link UpstreamDirectory} names the new replicas only, which Caddy picks up
+ * within its upstream refresh without a configuration change;
+ * <li>mark the release {@code RUNNING} (publishing {@code ContainerHealthy}) and the one it replaces
+ * {@code RETIRING};
+ * <li>drain the replaced replicas ({@link Drain}) and stop them.
+ * </ol>
+ * Anything failing before the switch removes the new replicas and leaves the serving ones and their traffic as
+ * they were.
  *
  * <p>Every state change and the event announcing it commit together (the outbox relays the event after commit).
  */
@@ -38,32 +54,51 @@ class Rollout {
     private final Releases releases;
     private final ReleaseClaims claims;
     private final AppContainers containers;
-    private final HealthProbe probe;
+    private final AppStore store;
+    private final ReplicaLauncher launcher;
+    private final Drain drain;
     private final CaddyRoutes routes;
+    private final UpstreamDirectory directory;
+    private final ProjectHosts hosts;
     private final AppUrls urls;
+    private final ProjectLocks locks;
+    private final CrashRules crashes;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final RuntimeProperties properties;
     private final Clock clock;
     private final Timer startToHealthy;
-    private final Timer routeSwitch;
+    private final Timer healthyToSwitched;
+    private final Timer drained;
 
-    Rollout(Releases releases, ReleaseClaims claims, AppContainers containers, HealthProbe probe, CaddyRoutes routes,
-            AppUrls urls, TransactionTemplate transactions, RuntimeProperties properties, Clock clock,
-            MeterRegistry meters) {
+    Rollout(Releases releases, ReleaseClaims claims, AppContainers containers, AppStore store,
+            ReplicaLauncher launcher, Drain drain, CaddyRoutes routes, UpstreamDirectory directory, ProjectHosts hosts,
+            AppUrls urls, ProjectLocks locks, CrashRules crashes, ApplicationEventPublisher events, TransactionTemplate transactions,
+            RuntimeProperties properties, Clock clock, MeterRegistry meters) {
         this.releases = releases;
         this.claims = claims;
         this.containers = containers;
-        this.probe = probe;
+        this.store = store;
+        this.launcher = launcher;
+        this.drain = drain;
         this.routes = routes;
+        this.directory = directory;
+        this.hosts = hosts;
         this.urls = urls;
+        this.locks = locks;
+        this.crashes = crashes;
+        this.events = events;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
         this.startToHealthy = Timer.builder("paas.runtime.start.to.healthy")
-                .description("from starting an app container to its first HTTP answer")
+                .description("from starting an app container to its first passing health check")
                 .register(meters);
-        this.routeSwitch = Timer.builder("paas.runtime.route.switch")
-                .description("time Caddy's admin API took to point a route at a new container")
+        this.healthyToSwitched = Timer.builder("paas.runtime.healthy.to.switched")
+                .description("from the last new replica's first passing health check to traffic switched to them")
+                .register(meters);
+        this.drained = Timer.builder("paas.runtime.drain")
+                .description("how long replaced replicas drained before they were stopped")
                 .register(meters);
     }
 
@@ -74,80 +109,139 @@ class Rollout {
             return;
         }
         Release release = found.get();
-        switch (release.status()) {
-            case PENDING -> start(release);
-            case STARTING -> resumeInterrupted(release);
-            case RETIRING -> retire(release.deploymentId());
-            default -> log.debug("release of deployment {} is {}: nothing to do", deploymentId, release.status());
+        ReentrantLock lock = locks.of(release.projectId());
+        lock.lock();
+        try {
+            switch (release.status()) {
+                case PENDING -> start(release);
+                case STARTING -> resumeInterrupted(release);
+                case RETIRING -> retire(release.deploymentId());
+                default -> log.debug("release of deployment {} is {}: nothing to do", deploymentId, release.status());
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     private void start(Release release) {
         UUID id = release.deploymentId();
-        ContainerLimits limits = properties.limits();
-        StartedContainer container;
+        store.ensureApp(release.projectId(), release.ownerId(), release.slug(), clock.instant());
+        AppRecord app = store.app(release.projectId()).orElseThrow();
+        if (app.desired() == AppRecord.Desired.SUSPENDED) {
+            fail(id, "the project is suspended; it is deployed again once it is resumed");
+            return;
+        }
+        if (app.desired() == AppRecord.Desired.DELETED) {
+            fail(id, "the project was deleted");
+            return;
+        }
+        removeLeftovers(id);
+        int instances = Math.max(1, app.instances());
+        List<StartedContainer> started = new ArrayList<>();
+        long startedAt = System.nanoTime();
         try {
-            // a PENDING release has no container; anything labelled with it is left from an interrupted attempt
-            containers.containersOf(id.toString()).forEach(containers::remove);
-            container = containers.start(ContainerSpec.forApp(release.slug(), release.projectId(), id,
-                    release.imageTag(), release.port(), limits));
+            for (int instance = 0; instance < instances; instance++) {
+                started.add(launcher.launch(release, app, instance, 0));
+            }
         } catch (RuntimeException e) {
+            removeQuietly(id);
             fail(id, reasonOf(e));
             return;
         }
-        long startedAt = System.nanoTime();
-        try {
-            change(id, r -> r.started(container.id(), container.name(), container.hostPort(), limits.memoryBytes(),
-                    limits.nanoCpus(), clock.instant()));
-        } catch (RuntimeException e) {
-            // not recorded, so nobody would know to remove it later
-            containers.remove(container.id());
-            throw e;
-        }
-        log.info("deployment {}: container {} started from {}, app port {} published on {}", id, container.name(),
-                release.imageTag(), release.port(), container.address());
-        goLive(release, container, startedAt);
-    }
-
-    private void goLive(Release release, StartedContainer container, long startedAt) {
-        UUID id = release.deploymentId();
-        String failure;
-        try {
-            HealthProbe.Outcome outcome = probe.await(container, release.port(), properties.healthTimeout()).get();
-            failure = outcome.failure();
-        } catch (ExecutionException e) {
-            failure = "could not check whether the app answers: " + reasonOf(e.getCause());
-        } catch (InterruptedException e) {
-            // shutting down: the release stays STARTING and is resumed after the restart
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for deployment " + id + " to answer", e);
+        StartedContainer first = started.getFirst();
+        change(id, r -> r.started(first.id(), first.name(), first.hostPort(), launcher.limits(app).memoryBytes(),
+                launcher.limits(app).nanoCpus(), clock.instant()));
+        log.info("deployment {}: {} replica(s) started from {}: {}", id, instances, release.imageTag(),
+                started.stream().map(StartedContainer::address).toList());
+        List<CompletableFuture<String>> waits = started.stream()
+                .map(container -> CompletableFuture.supplyAsync(() -> untilHealthy(release, app, container),
+                        command -> Thread.ofVirtual().start(command)))
+                .toList();
+        String failure = null;
+        for (CompletableFuture<String> wait : waits) {
+            String outcome = wait.join();
+            if (outcome != null && failure == null) {
+                failure = outcome;
+            }
         }
         if (failure != null) {
-            abandon(release, container, failure);
+            abandon(release, failure);
             return;
         }
-        Duration untilHealthy = Duration.ofNanos(System.nanoTime() - startedAt);
-        startToHealthy.record(untilHealthy);
+        long healthyAt = System.nanoTime();
+        startToHealthy.record(Duration.ofNanos(healthyAt - startedAt));
+        goLive(release, app, started, healthyAt);
+    }
+
+    /**
+     * Waits for one new replica; a replica that exits is started again after the back-off, counted like any
+     * restart. Returns {@code null} when it passes, else why the release cannot go live.
+     */
+    private String untilHealthy(Release release, AppRecord app, StartedContainer container) {
+        long deadline = System.nanoTime() + properties.healthTimeout().toNanos();
+        long backoff = 0;
+        String lastExit = null;
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            if (lastExit != null && remaining <= 0) {
+                return lastExit;
+            }
+            Duration left = backoff == 0 ? properties.healthTimeout() : Duration.ofNanos(remaining);
+            HealthProbe.Outcome outcome = launcher.awaitHealthy(container, release, app, left);
+            if (outcome.failure() == null) {
+                return null;
+            }
+            if (!(outcome instanceof HealthProbe.Exited exited)) {
+                // after a restart, the time left ran out before it answered: the crash says more than the wait
+                return lastExit == null ? outcome.failure() : lastExit;
+            }
+            lastExit = outcome.failure();
+            CrashRules.Verdict verdict = crashes.restarted(release.projectId(), container.id(), exited.exitCode(),
+                    exited.failure(), backoff);
+            backoff = verdict.delay().toMillis();
+            if (verdict.crashLoop()) {
+                return "crash loop: the app exited " + verdict.exitCodes().size() + " times within "
+                        + properties.crashLoopWindow().toSeconds() + " s (exit codes " + verdict.exitCodes()
+                        + "); last: " + outcome.failure();
+            }
+            if (System.nanoTime() + verdict.delay().toNanos() - deadline >= 0) {
+                return outcome.failure();
+            }
+            log.info("deployment {}: {} {}; starting it again in {} ms", release.deploymentId(), container.name(),
+                    outcome.failure(), verdict.delay().toMillis());
+            LockSupport.parkNanos(verdict.delay().toNanos());
+            containers.restart(container.id());
+        }
+    }
+
+    private void goLive(Release release, AppRecord app, List<StartedContainer> started, long healthyAt) {
+        UUID id = release.deploymentId();
         Optional<UUID> replaced;
+        Set<String> previous;
         try {
-            containers.keepRunning(container.id());
-            long switchStarted = System.nanoTime();
-            Optional<String> previousUpstream = routes.route(release.slug(), container.address());
-            Duration switched = Duration.ofNanos(System.nanoTime() - switchStarted);
-            routeSwitch.record(switched);
-            log.info("deployment {}: answered {} ms after start; route {} -> {} (was {}) in {} ms", id,
-                    untilHealthy.toMillis(), urls.host(release.slug()), container.address(),
-                    previousUpstream.orElse("no route"), switched.toMillis());
-            replaced = promote(id);
+            routes.ensureRoute(release.slug(), hosts.hostsOf(release.projectId(), release.slug()));
+            previous = directory.serving(release.slug());
+            directory.serve(release.slug(), started.stream().map(StartedContainer::ip).toList());
+            Duration switchDelay = Duration.ofNanos(System.nanoTime() - healthyAt);
+            healthyToSwitched.record(switchDelay);
+            Instant now = clock.instant();
+            Instant nextProbe = now.plus(properties.probeInterval());
+            for (StartedContainer container : started) {
+                store.serving(container.id(), now, nextProbe);
+            }
+            log.info("deployment {}: traffic of {} switched to {} (was {}) {} ms after the last first passing health "
+                    + "check", id, urls.host(release.slug()),
+                    started.stream().map(StartedContainer::ip).toList(), previous, switchDelay.toMillis());
+            replaced = promote(id, app);
         } catch (RuntimeException e) {
-            abandon(release, container, reasonOf(e));
+            abandon(release, reasonOf(e));
             return;
         }
         replaced.ifPresent(this::retire);
     }
 
     /** Marks the release RUNNING and the project's previous RUNNING release RETIRING, in one transaction. */
-    private Optional<UUID> promote(UUID id) {
+    private Optional<UUID> promote(UUID id, AppRecord app) {
         return transactions.execute(status -> {
             Release release = releases.findById(id).orElseThrow();
             release.promoted(urls.url(release.slug()), clock.instant());
@@ -158,46 +252,68 @@ class Rollout {
                 if (!old.deploymentId().equals(id)) {
                     old.supersededBy(id, clock.instant());
                     releases.save(old);
+                    store.replicasOf(old.deploymentId()).forEach(replica ->
+                            store.status(replica.containerId(), ReplicaRecord.Status.DRAINING, clock.instant()));
                     claims.hold(old.deploymentId());
                     replaced = Optional.of(old.deploymentId());
                 }
             }
             releases.save(release);
+            AppRecord current = store.app(release.projectId()).orElse(app);
+            if (current.desired() == AppRecord.Desired.STOPPED) {
+                store.desire(release.projectId(), AppRecord.Desired.RUNNING, clock.instant());
+            }
+            if (current.state() != AppState.RUNNING) {
+                store.state(release.projectId(), AppState.RUNNING, "deployment " + id + " went live", clock.instant());
+                if (current.state() != AppState.DEPLOYING) {
+                    events.publishEvent(new AppEvents.StateChanged(release.projectId(), release.ownerId(), AppState.RUNNING.name(),
+                            Math.max(1, current.instances()), "deployment " + id + " went live", null));
+                }
+            }
             return replaced;
         });
     }
 
-    /** Stops and removes a superseded release's container, then marks it REPLACED. */
-    private void retire(UUID deploymentId) {
+    /** Drains and removes a superseded release's replicas, then marks it REPLACED. */
+    void retire(UUID deploymentId) {
         Release old = releases.findById(deploymentId).orElseThrow();
         if (old.status() != ReleaseStatus.RETIRING) {
             return;
         }
         try {
+            List<ReplicaRecord> replicas = store.replicasOf(deploymentId);
+            Set<String> ips = replicas.stream().map(ReplicaRecord::ip).collect(Collectors.toSet());
+            if (!ips.isEmpty() && directory.serving(old.slug()).stream().anyMatch(ips::contains)) {
+                // interrupted between the switch and here: the new release's replicas are the ones to serve
+                directory.serve(old.slug(), directory.serving(old.slug()).stream()
+                        .filter(ip -> !ips.contains(ip)).toList());
+            }
+            Duration waited = drain.drainAndRemove(replicas, old.port(), System.nanoTime());
+            drained.record(waited);
+            replicas.forEach(replica -> store.removeReplica(replica.containerId()));
             if (old.containerId() != null) {
                 containers.stopAndRemove(old.containerId());
             }
             containers.containersOf(deploymentId.toString()).forEach(containers::remove);
             change(deploymentId, r -> r.replaced(clock.instant()));
-            log.info("deployment {}: replaced container {} stopped and removed", deploymentId, old.containerName());
+            log.info("deployment {}: replaced replicas drained for {} ms, stopped and removed", deploymentId,
+                    waited.toMillis());
             claims.release(deploymentId);
         } catch (RuntimeException e) {
-            log.warn("deployment {}: could not remove replaced container {} yet: {}", deploymentId,
-                    old.containerName(), e.toString());
+            log.warn("deployment {}: could not remove replaced replicas yet: {}", deploymentId, e.toString());
             claims.postpone(deploymentId, properties.pollInterval().multipliedBy(6));
         }
     }
 
     /*
-     * runtime-service stopped while this release was starting. Whatever it left (container, maybe even the
-     * route) is cleaned up and the start is tried again, a bounded number of times.
+     * runtime-service stopped while this release was starting. Whatever it left (containers, maybe even the
+     * switched traffic) is cleaned up and the start is tried again, a bounded number of times.
      */
     private void resumeInterrupted(Release release) {
         UUID id = release.deploymentId();
-        cleanUp(release, release.hostPort() == null ? null : "127.0.0.1:" + release.hostPort(),
-                release.containerId());
+        cleanUp(release);
         if (release.attempts() >= properties.maxAttempts()) {
-            fail(id, "runtime-service was interrupted while starting the container " + release.attempts()
+            fail(id, "runtime-service was interrupted while starting the containers " + release.attempts()
                     + " times; giving up");
             return;
         }
@@ -206,44 +322,74 @@ class Rollout {
         start(releases.findById(id).orElseThrow());
     }
 
-    private void abandon(Release release, StartedContainer container, String reason) {
+    private void abandon(Release release, String reason) {
         log.info("deployment {}: giving up: {}", release.deploymentId(), reason);
-        cleanUp(release, container.address(), container.id());
+        cleanUp(release);
+        if (reason.startsWith("crash loop")) {
+            crashLoopOnFirstRelease(release, reason);
+        }
         fail(release.deploymentId(), reason);
     }
 
-    /*
-     * Removes the release's container(s). If the route already points at it (the switch happened, then
-     * something failed), the route goes back to the project's RUNNING release, or away when there is none.
-     */
-    private void cleanUp(Release release, String address, String containerId) {
-        if (address != null) {
-            try {
-                if (routes.upstreamOf(release.slug()).filter(address::equals).isPresent()) {
-                    restoreRoute(release);
-                }
-            } catch (RuntimeException e) {
-                log.warn("deployment {}: could not check or restore the route of {}: {}", release.deploymentId(),
-                        release.slug(), e.toString());
+    /* A crash loop of a project that has nothing else serving: the project, not only the deployment, is down. */
+    private void crashLoopOnFirstRelease(Release release, String reason) {
+        boolean serving = releases.findFirstByProjectIdAndStatus(release.projectId(), ReleaseStatus.RUNNING)
+                .isPresent();
+        List<Long> exitCodes = store.restartsSince(release.projectId(),
+                clock.instant().minus(properties.crashLoopWindow()));
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new AppEvents.CrashLoop(release.projectId(), release.deploymentId(), release.ownerId(),
+                    exitCodes.size(), properties.crashLoopWindow().toSeconds(), exitCodes, List.of(reason)));
+            if (!serving) {
+                store.desire(release.projectId(), AppRecord.Desired.STOPPED, clock.instant());
+                store.state(release.projectId(), AppState.CRASH_LOOP, reason, clock.instant());
+                events.publishEvent(new AppEvents.StateChanged(release.projectId(), release.ownerId(), AppState.CRASH_LOOP.name(),
+                        0, reason, null));
             }
-        }
-        try {
-            if (containerId != null) {
-                containers.remove(containerId);
-            }
-            containers.containersOf(release.deploymentId().toString()).forEach(containers::remove);
-        } catch (RuntimeException e) {
-            log.warn("deployment {}: could not remove its container yet: {}", release.deploymentId(), e.toString());
-        }
+        });
     }
 
-    private void restoreRoute(Release release) {
+    /*
+     * Removes the release's replicas. If traffic already went to them (the switch happened, then something
+     * failed), it goes back to the replicas that served before.
+     */
+    private void cleanUp(Release release) {
+        try {
+            List<ReplicaRecord> replicas = store.replicasOf(release.deploymentId());
+            Set<String> ips = replicas.stream().map(ReplicaRecord::ip).collect(Collectors.toSet());
+            Set<String> serving = directory.serving(release.slug());
+            if (serving.stream().anyMatch(ips::contains)) {
+                restoreTraffic(release);
+            }
+        } catch (RuntimeException e) {
+            log.warn("deployment {}: could not check or restore the traffic of {}: {}", release.deploymentId(),
+                    release.slug(), e.toString());
+        }
+        removeQuietly(release.deploymentId());
+    }
+
+    private void restoreTraffic(Release release) {
         Optional<Release> running = releases.findFirstByProjectIdAndStatus(release.projectId(),
                 ReleaseStatus.RUNNING);
-        if (running.isPresent() && running.get().hostPort() != null) {
-            routes.route(release.slug(), "127.0.0.1:" + running.get().hostPort());
-        } else {
-            routes.remove(release.slug());
+        List<String> ips = running.map(r -> store.replicasOf(r.deploymentId()).stream()
+                .filter(replica -> replica.status() == ReplicaRecord.Status.SERVING)
+                .map(ReplicaRecord::ip).toList()).orElse(List.of());
+        directory.serve(release.slug(), ips);
+    }
+
+    private void removeLeftovers(UUID deploymentId) {
+        store.replicasOf(deploymentId).forEach(replica -> {
+            containers.remove(replica.containerId());
+            store.removeReplica(replica.containerId());
+        });
+        containers.containersOf(deploymentId.toString()).forEach(containers::remove);
+    }
+
+    private void removeQuietly(UUID deploymentId) {
+        try {
+            removeLeftovers(deploymentId);
+        } catch (RuntimeException e) {
+            log.warn("deployment {}: could not remove its containers yet: {}", deploymentId, e.toString());
         }
     }
 
@@ -260,7 +406,7 @@ class Rollout {
         });
     }
 
-    private static String reasonOf(Throwable e) {
+    static String reasonOf(Throwable e) {
         return switch (e) {
             case CaddyRefused refused -> "the ingress refused the route: " + refused.getMessage();
             case CaddyUnavailable unavailable -> "the ingress could not be reached: " + unavailable.getMessage();

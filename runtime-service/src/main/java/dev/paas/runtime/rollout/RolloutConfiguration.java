@@ -2,8 +2,12 @@ package dev.paas.runtime.rollout;
 
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.container.ContainerSockets;
+import dev.paas.runtime.environment.ProjectEnvironment;
 import dev.paas.runtime.ingress.AppUrls;
 import dev.paas.runtime.ingress.CaddyRoutes;
+import dev.paas.runtime.ingress.ProjectHosts;
+import dev.paas.runtime.ingress.UpstreamDirectory;
+import dev.paas.runtime.ingress.Upstreams;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,20 +53,70 @@ class RolloutConfiguration {
     }
 
     @Bean
-    Rollout rollout(Releases releases, ReleaseClaims claims, AppContainers containers, HealthProbe probe,
-            CaddyRoutes routes, AppUrls urls, TransactionTemplate transactions,
-            RuntimeProperties properties, Clock clock, MeterRegistry meters) {
-        return new Rollout(releases, claims, containers, probe, routes, urls, transactions, properties,
-                clock, meters);
+    AppStore appStore(JdbcClient jdbc) {
+        return new AppStore(jdbc);
     }
 
     @Bean
-    OrphanSweeper orphanSweeper(AppContainers containers, Releases releases) {
-        return new OrphanSweeper(containers, releases);
+    ProjectLocks projectLocks() {
+        return new ProjectLocks();
+    }
+
+    /** Containers start with the project's environment variables, decrypted. */
+    @Bean
+    AppVariables appVariables(ProjectEnvironment environment) {
+        return environment::variables;
     }
 
     @Bean
-    RolloutWorker rolloutWorker(ReleaseClaims claims, Rollout rollout, RuntimeProperties properties) {
-        return new RolloutWorker(claims, rollout, properties.concurrency(), properties.lease());
+    CrashRules crashRules(AppStore store, RuntimeProperties properties, Clock clock) {
+        return new CrashRules(store, properties, clock);
+    }
+
+    @Bean
+    ReplicaLauncher replicaLauncher(AppContainers containers, HealthProbe probe, AppStore store,
+            AppVariables variables, RuntimeProperties properties, Clock clock) {
+        return new ReplicaLauncher(containers, probe, store, variables, properties, clock);
+    }
+
+    @Bean
+    Drain drain(AppContainers containers, ContainerSockets sockets, Upstreams upstreams,
+            RuntimeProperties properties) {
+        return new Drain(containers, sockets, upstreams.refresh(), upstreams.idleTimeout(), properties.drainGrace());
+    }
+
+    @Bean
+    Rollout rollout(Releases releases, ReleaseClaims claims, AppContainers containers, AppStore store,
+            ReplicaLauncher launcher, Drain drain, CaddyRoutes routes, UpstreamDirectory directory,
+            ProjectHosts hosts, AppUrls urls, ProjectLocks locks, CrashRules crashes, ApplicationEventPublisher events,
+            TransactionTemplate transactions, RuntimeProperties properties, Clock clock, MeterRegistry meters) {
+        return new Rollout(releases, claims, containers, store, launcher, drain, routes, directory, hosts, urls,
+                locks, crashes, events, transactions, properties, clock, meters);
+    }
+
+    @Bean
+    Supervisor supervisor(AppStore store, Releases releases, AppContainers containers, ReplicaLauncher launcher,
+            HealthProbe probe, Drain drain, CaddyRoutes routes, UpstreamDirectory directory, ProjectHosts hosts,
+            ProjectLocks locks, CrashRules crashes, ApplicationEventPublisher events, TransactionTemplate transactions,
+            RuntimeProperties properties, Clock clock) {
+        return new Supervisor(store, releases, containers, launcher, probe, drain, routes, directory, hosts, locks,
+                crashes, events, transactions, properties, clock);
+    }
+
+    @Bean
+    AppLifecycle appLifecycle(AppStore store, Releases releases, Supervisor supervisor, RuntimeProperties properties,
+            TransactionTemplate transactions, Clock clock) {
+        return new AppLifecycle(store, releases, supervisor, properties, transactions, clock);
+    }
+
+    @Bean
+    OrphanSweeper orphanSweeper(AppContainers containers, Releases releases, AppStore store) {
+        return new OrphanSweeper(containers, releases, store);
+    }
+
+    @Bean
+    RolloutWorker rolloutWorker(ReleaseClaims claims, Rollout rollout, Supervisor supervisor,
+            RuntimeProperties properties) {
+        return new RolloutWorker(claims, rollout, supervisor, properties.concurrency(), properties.lease());
     }
 }

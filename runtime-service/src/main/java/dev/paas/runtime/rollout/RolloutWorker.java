@@ -29,6 +29,7 @@ class RolloutWorker implements SmartLifecycle {
 
     private final ReleaseClaims claims;
     private final Rollout rollout;
+    private final Supervisor supervisor;
     private final int concurrency;
     private final Duration retryDelay;
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(
@@ -39,8 +40,10 @@ class RolloutWorker implements SmartLifecycle {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean running;
 
-    RolloutWorker(ReleaseClaims claims, Rollout rollout, int concurrency, Duration retryDelay) {
+    RolloutWorker(ReleaseClaims claims, Rollout rollout, Supervisor supervisor, int concurrency,
+            Duration retryDelay) {
         this.claims = claims;
+        this.supervisor = supervisor;
         this.rollout = rollout;
         this.concurrency = concurrency;
         this.retryDelay = retryDelay;
@@ -60,6 +63,20 @@ class RolloutWorker implements SmartLifecycle {
             initialDelayString = "${paas.runtime.poll-interval:5s}")
     void poll() {
         wake();
+    }
+
+    /** The supervisor's pass over all apps: health checks, restarts, scaling, stop and start. */
+    @Scheduled(fixedDelayString = "${paas.runtime.supervise-interval:1s}",
+            initialDelayString = "${paas.runtime.supervise-interval:1s}")
+    void supervise() {
+        if (!running) {
+            return;
+        }
+        try {
+            supervisor.tick();
+        } catch (RuntimeException e) {
+            log.warn("could not supervise apps: {}", e.toString());
+        }
     }
 
     @Scheduled(fixedDelayString = "${paas.runtime.lease-renewal:5s}")

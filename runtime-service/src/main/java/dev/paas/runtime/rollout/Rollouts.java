@@ -2,6 +2,7 @@ package dev.paas.runtime.rollout;
 
 import dev.paas.runtime.release.Release;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,5 +38,29 @@ public class Rollouts {
             return;
         }
         releases.save(Release.pending(deploymentId, projectId, ownerId, slug, imageTag, port, clock.instant()));
+    }
+
+    /**
+     * Records a release of an earlier deployment's image as deployment {@code deploymentId}: the rollback is
+     * rolled out like a new build. A source that runtime-service never ran, or ran for another project, fails
+     * the new deployment with the reason; a replay is left alone.
+     */
+    @Transactional
+    public void rollBack(UUID deploymentId, UUID projectId, UUID ownerId, String slug, UUID sourceDeploymentId) {
+        if (releases.existsById(deploymentId)) {
+            log.info("release of deployment {} is already recorded; ignoring the repeated rollback", deploymentId);
+            return;
+        }
+        Optional<Release> source = releases.findById(sourceDeploymentId)
+                .filter(release -> release.projectId().equals(projectId));
+        if (source.isEmpty()) {
+            Release release = Release.pending(deploymentId, projectId, ownerId, slug, "none", 1, clock.instant());
+            release.failed("deployment " + sourceDeploymentId + " never ran here, so there is no image to roll back to",
+                    clock.instant());
+            releases.save(release);
+            return;
+        }
+        releases.save(Release.pending(deploymentId, projectId, ownerId, slug, source.get().imageTag(),
+                source.get().port(), clock.instant()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.paas.runtime.web;
 
-import dev.paas.runtime.environment.ProjectEnvironment;
 import dev.paas.runtime.environment.ProjectEnvironment.Variable;
+import dev.paas.runtime.environment.ProjectEnvironment;
 import dev.paas.security.CurrentUser;
 import java.time.Instant;
 import java.util.List;

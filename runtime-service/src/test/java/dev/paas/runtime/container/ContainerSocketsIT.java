@@ -41,7 +41,7 @@ class ContainerSocketsIT {
         flavour = TestImages.ensureBuilt(docker);
         calls = new DockerCalls(CircuitBreaker.ofDefaults("docker"), Retry.ofDefaults("docker"),
                 TimeLimiter.of(Duration.ofSeconds(30)));
-        containers = new AppContainers(docker, calls, Duration.ofSeconds(2));
+        containers = new AppContainers(docker, calls, Duration.ofSeconds(2), 10080);
     }
 
     @AfterEach

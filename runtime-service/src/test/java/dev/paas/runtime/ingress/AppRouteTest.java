@@ -2,6 +2,8 @@ package dev.paas.runtime.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,22 +13,25 @@ class AppRouteTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void buildsAHostMatchedReverseProxyRouteWithTheAppsId() {
-        String route = json.writeValueAsString(AppRoute.of("shop", "shop.paas.localhost", "127.0.0.1:49153"));
+    void buildsAHostMatchedReverseProxyRouteWhoseUpstreamsAreLookedUpByName() {
+        Upstreams upstreams = new Upstreams("127.0.0.1:5354", 10080, Duration.ofMillis(250), Duration.ofSeconds(5),
+                Duration.ofSeconds(2));
+        String route = json.writeValueAsString(AppRoute.of("shop", List.of("shop.paas.localhost", "shop.example.com"),
+                "shop.apps.paas.internal", upstreams));
 
         JsonNode expected = json.readTree("""
                 {"@id": "app-shop",
-                 "match": [{"host": ["shop.paas.localhost"]}],
-                 "handle": [{"handler": "reverse_proxy", "upstreams": [{"dial": "127.0.0.1:49153"}]}],
+                 "match": [{"host": ["shop.paas.localhost", "shop.example.com"]}],
+                 "handle": [{"handler": "reverse_proxy",
+                             "dynamic_upstreams": {"source": "a", "name": "shop.apps.paas.internal", "port": "10080",
+                                                   "refresh": "250ms",
+                                                   "resolver": {"addresses": ["udp/127.0.0.1:5354"]},
+                                                   "dial_timeout": "1s"},
+                             "load_balancing": {"selection_policy": {"policy": "round_robin"},
+                                                "try_duration": "5000ms", "try_interval": "100ms"},
+                             "transport": {"protocol": "http", "keep_alive": {"idle_timeout": "2000ms"}}}],
                  "terminal": true}""");
         assertThat(json.readTree(route)).isEqualTo(expected);
-    }
-
-    @Test
-    void buildsTheUpstreamListThatAPatchSwapsIn() {
-        String upstreams = json.writeValueAsString(AppRoute.upstreams("127.0.0.1:49154"));
-
-        assertThat(json.readTree(upstreams)).isEqualTo(json.readTree("[{\"dial\": \"127.0.0.1:49154\"}]"));
     }
 
     @Test

@@ -2,26 +2,33 @@ package dev.paas.runtime.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.paas.docker.ResilientCalls;
 import dev.paas.runtime.testing.TestCaddy;
+import dev.paas.runtime.testing.TestDnsmasq;
 import dev.paas.runtime.testing.TestHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -29,16 +36,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link CaddyRoutes} against a real Caddy of the test's own, routing to tiny upstreams the test runs. */
+/**
+ * {@link CaddyRoutes} and {@link UpstreamDirectory} against a real Caddy and dnsmasq of the test's own, routing to
+ * tiny upstreams the test runs on loopback addresses of their own, all on one port, as replicas are published.
+ */
 class CaddyRoutesIT {
 
     private static TestCaddy caddy;
+    private static UpstreamDirectory directory;
+    private static Upstreams settings;
+    private static int port;
     private static final List<HttpServer> upstreams = new ArrayList<>();
     private static final AppUrls urls = new AppUrls("paas.localhost", 8000);
+    private static final AtomicInteger addresses = new AtomicInteger(1);
 
     @BeforeAll
-    static void startCaddy() {
+    static void startCaddy() throws IOException {
         caddy = TestCaddy.start();
+        TestDnsmasq dns = TestDnsmasq.shared();
+        directory = new UpstreamDirectory(Path.of(dns.directory().toString()), "apps.paas.internal");
+        port = TestCaddy.freePort();
+        settings = new Upstreams(dns.address(), port, Duration.ofMillis(250), Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
     }
 
     @AfterAll
@@ -48,57 +67,86 @@ class CaddyRoutesIT {
     }
 
     @Test
-    void routesAHostToItsUpstreamThenSwitchesThenRemovesIt() throws IOException {
+    void routesAHostToItsServingReplicasThenSwitchesWithoutTouchingCaddysConfig() throws IOException {
         String slug = slug();
         String host = urls.host(slug);
         String blue = upstream("blue");
         String green = upstream("green");
         CaddyRoutes routes = routes(caddy.adminUrl(), "paas");
 
-        assertThat(routes.route(slug, blue)).isEmpty();
-        assertThat(caddy.get(host)).isEqualTo(new TestHttp.Response(200, "blue"));
+        assertThat(routes.ensureRoute(slug, List.of(host))).isTrue();
+        directory.serve(slug, List.of(blue));
+        awaitAnswer(host, "blue");
+        String config = caddy.routesJson();
 
-        Optional<String> previous = routes.route(slug, green);
+        directory.serve(slug, List.of(green));
 
-        assertThat(previous).contains(blue);
-        assertThat(caddy.get(host)).isEqualTo(new TestHttp.Response(200, "green"));
-        assertThat(routes.upstreamOf(slug)).contains(green);
+        awaitAnswer(host, "green");
+        assertThat(routes.ensureRoute(slug, List.of(host))).as("nothing to change").isFalse();
+        assertThat(caddy.routesJson()).as("the switch changed no configuration").isEqualTo(config);
         assertThat(occurrences(caddy.routesJson(), "\"app-" + slug + "\"")).as("one route per app").isEqualTo(1);
 
         routes.remove(slug);
+        directory.serve(slug, List.of());
         assertThat(caddy.get(host)).isEqualTo(new TestHttp.Response(404, TestCaddy.NOT_FOUND_BODY));
-        assertThat(routes.upstreamOf(slug)).isEmpty();
+        assertThat(routes.hostsOf(slug)).isEmpty();
         routes.remove(slug);
     }
 
     @Test
-    void switchesUpstreamsInPlaceQuickly() throws IOException {
+    void keepsAClientsKeepAliveConnectionOpenAcrossSwitches() throws IOException {
         String slug = slug();
-        List<String> servers = List.of(upstream("one"), upstream("two"));
+        String host = urls.host(slug);
+        List<String> replicas = List.of(upstream("one"), upstream("two"));
         CaddyRoutes routes = routes(caddy.adminUrl(), "paas");
-        routes.route(slug, servers.get(0));
-        List<Long> micros = new ArrayList<>();
+        routes.ensureRoute(slug, List.of(host));
+        directory.serve(slug, List.of(replicas.get(0)));
+        awaitAnswer(host, "one");
 
-        for (int i = 1; i <= 20; i++) {
-            long started = System.nanoTime();
-            routes.route(slug, servers.get(i % 2));
-            micros.add((System.nanoTime() - started) / 1000);
-            assertThat(caddy.get(urls.host(slug)).body()).isEqualTo(i % 2 == 0 ? "one" : "two");
+        try (Socket client = new Socket("127.0.0.1", caddy.httpPort())) {
+            client.setSoTimeout(5000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            OutputStream out = client.getOutputStream();
+            List<String> answers = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                directory.serve(slug, List.of(replicas.get(i % 2)));
+                String expected = i % 2 == 0 ? "one" : "two";
+                String answer;
+                do {
+                    answer = exchange(out, in, host);
+                } while (!answer.equals(expected));
+                answers.add(answer);
+            }
+            assertThat(answers).hasSize(10);
         }
-
-        List<Long> sorted = micros.stream().sorted().toList();
-        System.out.printf("route switch (GET + PATCH via admin API), 20 switches: min %.1f ms, median %.1f ms, "
-                + "max %.1f ms%n", sorted.get(0) / 1000.0, sorted.get(10) / 1000.0, sorted.get(19) / 1000.0);
-        assertThat(occurrences(caddy.routesJson(), "\"app-" + slug + "\"")).isEqualTo(1);
         routes.remove(slug);
+        directory.serve(slug, List.of());
     }
 
     @Test
-    void putsNewRoutesAheadOfTheCatchAll() throws IOException {
+    void rewritesTheRouteWhenItsHostNamesChange() throws IOException {
+        String slug = slug();
+        CaddyRoutes routes = routes(caddy.adminUrl(), "paas");
+        routes.ensureRoute(slug, List.of(urls.host(slug)));
+        directory.serve(slug, List.of(upstream("shop")));
+        awaitAnswer(urls.host(slug), "shop");
+
+        assertThat(routes.ensureRoute(slug, List.of(urls.host(slug), "shop.example.com"))).isTrue();
+
+        awaitAnswer("shop.example.com", "shop");
+        assertThat(routes.hostsOf(slug)).contains(List.of(urls.host(slug), "shop.example.com"));
+        assertThat(routes.routedApps()).contains(slug);
+        routes.remove(slug);
+        directory.serve(slug, List.of());
+    }
+
+    @Test
+    void putsNewRoutesAheadOfTheCatchAll() {
         String slug = slug();
         CaddyRoutes routes = routes(caddy.adminUrl(), "paas");
 
-        routes.route(slug, upstream("first"));
+        routes.ensureRoute(slug, List.of(urls.host(slug)));
 
         String json = caddy.routesJson();
         assertThat(json.indexOf("\"app-" + slug + "\"")).isLessThan(json.indexOf("\"not-found\""));
@@ -109,7 +157,7 @@ class CaddyRoutesIT {
     void reportsARefusedChangeWithoutRetryingIt() {
         CaddyRoutes routes = routes(caddy.adminUrl(), "no-such-server");
 
-        assertThatThrownBy(() -> routes.route(slug(), "127.0.0.1:1"))
+        assertThatThrownBy(() -> routes.ensureRoute(slug(), List.of("x.paas.localhost")))
                 .isInstanceOf(CaddyRefused.class)
                 .hasMessageContaining("Caddy refused PUT /config/apps/http/servers/no-such-server/routes/0");
     }
@@ -123,10 +171,40 @@ class CaddyRoutesIT {
         retry.getEventPublisher().onRetry(event -> attempts.incrementAndGet());
         CaddyRoutes routes = routes(closed, "paas", retry);
 
-        assertThatThrownBy(() -> routes.upstreamOf("anything"))
+        assertThatThrownBy(() -> routes.hostsOf("anything"))
                 .isInstanceOf(CaddyUnavailable.class)
                 .hasMessageContaining("could not be reached");
         assertThat(attempts).hasValue(2);
+    }
+
+    private static String exchange(OutputStream out, BufferedReader in, String host) {
+        try {
+            out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = in.readLine();
+            assertThat(status).as("the connection is still open").isNotNull().startsWith("HTTP/1.1 200");
+            int length = 0;
+            for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                assertThat(line.toLowerCase()).as("Caddy does not close the connection").isNotEqualTo(
+                        "connection: close");
+                if (line.toLowerCase().startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            char[] body = new char[length];
+            int read = 0;
+            while (read < length) {
+                read += in.read(body, read, length - read);
+            }
+            return new String(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitAnswer(String host, String body) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> caddy.get(host).equals(new TestHttp.Response(200, body)));
     }
 
     private static CaddyRoutes routes(String adminUrl, String server) {
@@ -139,12 +217,14 @@ class CaddyRoutesIT {
         ResilientCalls calls = new ResilientCalls(CircuitBreaker.ofDefaults("caddy"), retry,
                 TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build()),
                 new CaddyCallFailures(admin));
-        return new CaddyRoutes(HttpClient.newHttpClient(), admin, server, urls, JsonMapper.builder().build(), calls);
+        return new CaddyRoutes(HttpClient.newHttpClient(), admin, server, directory, settings,
+                JsonMapper.builder().build(), calls);
     }
 
-    /** A tiny HTTP server on 127.0.0.1 answering every request with {@code name}; returns its address. */
+    /** A tiny HTTP server on a loopback address of its own answering every request with {@code name}; its IP. */
     private static String upstream(String name) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String ip = "127.97.0." + addresses.getAndIncrement();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(ip), port), 0);
         server.createContext("/", exchange -> {
             byte[] body = name.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -153,7 +233,7 @@ class CaddyRoutesIT {
         });
         server.start();
         upstreams.add(server);
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return ip;
     }
 
     private static String slug() {

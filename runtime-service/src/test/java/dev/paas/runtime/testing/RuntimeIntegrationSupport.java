@@ -43,6 +43,9 @@ public abstract class RuntimeIntegrationSupport {
         TestTokens.registerWith(registry);
         registry.add("paas.caddy.admin-url", caddy::adminUrl);
         registry.add("paas.ingress.port", caddy::httpPort);
+        TestDnsmasq dns = TestDnsmasq.shared();
+        registry.add("paas.ingress.upstreams.dns", dns::address);
+        registry.add("paas.ingress.upstreams.directory", () -> dns.directory().toString());
     }
 
     protected static TestCaddy caddy() {

@@ -23,8 +23,13 @@ public final class TestHttp {
     }
 
     public static Response get(int port, String host, String path) {
+        return get(InetAddress.getLoopbackAddress().getHostAddress(), port, host, path);
+    }
+
+    /** A request to a replica published on a loopback address of its own. */
+    public static Response get(String ip, int port, String host, String path) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            socket.connect(new InetSocketAddress(InetAddress.getByName(ip), port), 2000);
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"

@@ -9,9 +9,11 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import dev.paas.contracts.golden.GoldenEvents;
 import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.contracts.project.ProjectDeleted;
+import dev.paas.contracts.project.RollbackRequested;
 import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.runtime.projects.KnownProjects;
+import dev.paas.runtime.rollout.Rollouts;
 import org.junit.jupiter.api.Test;
 
 /** The listener of {@code paas.project} fed the platform's golden envelopes, as they arrive from JetStream. */
@@ -19,7 +21,8 @@ class ProjectEventsConfigurationTest {
 
     private final EventCodec codec = new EventCodec();
     private final KnownProjects projects = mock(KnownProjects.class);
-    private final ProjectEventsConfiguration listener = new ProjectEventsConfiguration(projects);
+    private final Rollouts rollouts = mock(Rollouts.class);
+    private final ProjectEventsConfiguration listener = new ProjectEventsConfiguration(projects, rollouts);
 
     @Test
     void recordsTheGoldenCreatedProjectWithItsOwner() {
@@ -39,5 +42,14 @@ class ProjectEventsConfigurationTest {
 
         verify(projects).deleted(PROJECT, "shop", OWNER, envelope.occurredAt());
         verifyNoMoreInteractions(projects);
+    }
+
+    @Test
+    void rollsTheGoldenRollbackOut() {
+        EventEnvelope envelope = codec.fromBytes(GoldenEvents.envelope(RollbackRequested.class));
+
+        listener.rollbackRequested(codec.read(envelope, RollbackRequested.class));
+
+        verify(rollouts).rollBack(GoldenEvents.SUCCESSOR, PROJECT, OWNER, "shop", GoldenEvents.DEPLOYMENT);
     }
 }

@@ -192,11 +192,33 @@ class SupervisorIT extends RuntimeIntegrationSupport {
         assertThat(TestDocker.containersLabelled("paas.project", projectId.toString())).isEmpty();
     }
 
-    private void deploy(String image) {
+    @Test
+    void rollsAnEarlierDeploymentsImageOutAgainAsANewDeployment() {
+        UUID first = deploy(TestImages.APP);
+        UUID second = deploy(TestImages.APP);
+        UUID rollback = UUID.randomUUID();
+
+        rollouts.rollBack(rollback, projectId, ownerId, slug, first);
+
+        await().atMost(SOON).until(() -> releases.findById(rollback).map(Release::status).orElse(null),
+                status -> status == ReleaseStatus.RUNNING);
+        assertThat(releases.findById(rollback).orElseThrow().imageTag()).isEqualTo(TestImages.APP);
+        await().atMost(SOON).until(() -> releases.findById(second).map(Release::status).orElseThrow()
+                == ReleaseStatus.REPLACED);
+        assertThat(caddy().get(host).status()).isEqualTo(200);
+        UUID unknown = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        rollouts.rollBack(refused, projectId, ownerId, slug, unknown);
+        assertThat(releases.findById(refused).orElseThrow().error())
+                .isEqualTo("deployment " + unknown + " never ran here, so there is no image to roll back to");
+    }
+
+    private UUID deploy(String image) {
         UUID deploymentId = schedule(image);
         await().atMost(SOON).until(() -> releases.findById(deploymentId).map(Release::status).orElse(null),
                 status -> status == ReleaseStatus.RUNNING);
         await().atMost(SOON).ignoreExceptions().until(() -> caddy().get(host).status() == 200);
+        return deploymentId;
     }
 
     private UUID schedule(String image) {

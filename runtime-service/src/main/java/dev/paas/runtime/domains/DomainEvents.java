@@ -15,7 +15,10 @@ public final class DomainEvents {
     public record Added(UUID projectId, UUID ownerId, UUID actorId, String domain) {
     }
 
-    /** {@code domain} no longer routes to the project; {@code actorId} is {@code null} when the project's deletion did it. */
+    /**
+     * {@code domain} no longer routes to the project; {@code actorId} removed it, or is {@code null} when the
+     * project's deletion did.
+     */
     public record Removed(UUID projectId, UUID ownerId, UUID actorId, String domain) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.paas.runtime.domains;
 
+import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.IntegrationEvent;
@@ -18,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +114,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
         JsonNode body = json.readTree(added.body());
         assertThat(body.path("domain").asString()).isEqualTo(domain);
         assertThat(body.path("status").asString()).isEqualTo("ACTIVE");
-        assertThat(body.path("createdAt").asString()).isNotBlank();
+        assertThat(Instant.parse(body.path("createdAt").asString())).isCloseTo(Instant.now(), within(1, MINUTES));
         assertThat(added.headers().firstValue("Location"))
                 .hasValue("/api/v1/projects/" + aliceProject + "/domains/" + domain);
         assertThat(domainsOf(aliceProject, alice)).containsExactly(domain);

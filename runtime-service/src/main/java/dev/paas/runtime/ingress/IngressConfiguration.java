@@ -7,7 +7,6 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,12 +30,6 @@ class IngressConfiguration {
         IngressProperties.UpstreamSettings settings = properties.ingress().upstreams();
         return new Upstreams(settings.dns(), settings.port(), settings.refresh(), settings.tryDuration(),
                 settings.idleTimeout());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(ProjectHosts.class)
-    ProjectHosts slugHosts(AppUrls urls) {
-        return new SlugHosts(urls);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.paas.runtime.rollout;
 import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
+import dev.paas.runtime.domains.ProjectHostsChanged;
 import dev.paas.runtime.projects.ProjectRemoved;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
@@ -148,10 +149,18 @@ public class AppLifecycle {
         }
     }
 
+    /** A custom domain was added or removed (after its commit): the route is rewritten with the new host names. */
+    @EventListener
+    public void on(ProjectHostsChanged changed) {
+        hostsChanged(changed.projectId());
+    }
+
     /** The project's host names changed: its route is rewritten on the supervisor's next pass. */
     public void hostsChanged(UUID projectId) {
         supervisor.hostsChanged(projectId);
-        wake(projectId);
+        if (store.app(projectId).isPresent()) {
+            Thread.ofVirtual().start(() -> supervisor.superviseNow(projectId));
+        }
     }
 
     private void change(UUID projectId, AppRecord.Desired desired, String reason) {

@@ -40,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>starts or drains replicas until the app has as many as it should.
  * </ul>
  * Because it works from its records and what Docker reports, the same pass reconciles after runtime-service or
- * the Docker engine restarted: replicas that should run are started, and traffic is rewritten from the records.
+ * the Docker engine restarted: replicas that should run are started, and traffic is rewritten from the records;
+ * every app's route is checked every 30 s and written again when Caddy lost it (it keeps no configuration across its
+ * own restarts).
  * An app is worked on by the one instance that holds its lease, and never while a rollout of it runs here.
  */
 class Supervisor {
@@ -64,7 +66,9 @@ class Supervisor {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
-    private final Set<UUID> routed = ConcurrentHashMap.newKeySet();
+    // when each app's route was last checked: Caddy keeps no configuration across its own restarts
+    private final ConcurrentHashMap<UUID, Long> routeChecked = new ConcurrentHashMap<>();
+    private static final long ROUTE_RECHECK_NANOS = java.time.Duration.ofSeconds(30).toNanos();
 
     Supervisor(AppStore store, Releases releases, AppContainers containers, ReplicaLauncher launcher,
             HealthProbe probe, Drain drain, CaddyRoutes routes, UpstreamDirectory directory, ProjectHosts hosts,
@@ -122,7 +126,7 @@ class Supervisor {
 
     /** Forgets which routes were checked, so that the next pass rewrites them (hosts changed). */
     void hostsChanged(UUID projectId) {
-        routed.remove(projectId);
+        routeChecked.remove(projectId);
     }
 
     private void supervise(AppRecord app) {
@@ -141,8 +145,10 @@ class Supervisor {
             return;
         }
         Release release = current.get();
-        if (routed.add(app.projectId())) {
+        Long checked = routeChecked.get(app.projectId());
+        if (checked == null || System.nanoTime() - checked > ROUTE_RECHECK_NANOS) {
             routes.ensureRoute(app.slug(), hosts.hostsOf(app.projectId(), app.slug()));
+            routeChecked.put(app.projectId(), System.nanoTime());
         }
         List<ReplicaRecord> replicas = store.replicas(app.projectId()).stream()
                 .filter(replica -> replica.deploymentId().equals(release.deploymentId()))
@@ -442,7 +448,7 @@ class Supervisor {
             releases.deleteAll(releases.findByProjectIdAndStatusInOrderByCreatedAt(app.projectId(),
                     List.of(ReleaseStatus.values())));
         });
-        routed.remove(app.projectId());
+        routeChecked.remove(app.projectId());
         log.info("{}: deleted: containers, route and records removed", app.slug());
     }
 }

@@ -32,10 +32,18 @@ class RolloutWorker implements SmartLifecycle {
     private final Supervisor supervisor;
     private final int concurrency;
     private final Duration retryDelay;
-    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("rollout-dispatcher").daemon().factory());
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("rollout-", 0).factory());
+    // made anew at every start: a stopped application context (a test's, paused while another runs) starts again
+    private volatile ExecutorService dispatcher = newDispatcher();
+    private volatile ExecutorService workers = newWorkers();
+
+    private static ExecutorService newDispatcher() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rollout-dispatcher").daemon().factory());
+    }
+
+    private static ExecutorService newWorkers() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rollout-", 0).factory());
+    }
+
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean running;
@@ -132,12 +140,17 @@ class RolloutWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (dispatcher.isShutdown()) {
+            dispatcher = newDispatcher();
+            workers = newWorkers();
+            wakeQueued.set(false);
+        }
         running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         dispatcher.shutdownNow();
         workers.shutdownNow();

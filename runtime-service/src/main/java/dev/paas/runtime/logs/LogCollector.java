@@ -65,6 +65,7 @@ class LogCollector implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private Closeable events;
     private volatile boolean running;
+    private volatile boolean rescanFailing;
 
     LogCollector(DockerClient docker, DockerCalls calls, LogCursors cursors, StoredLogs stored,
             TransactionTemplate transactions, LogProperties properties, Clock clock) {
@@ -285,8 +286,13 @@ class LogCollector implements SmartLifecycle {
     private void rescanQuietly() {
         try {
             rescan();
+            rescanFailing = false;
         } catch (RuntimeException e) {
-            log.warn("rescanning app containers for their logs failed: {}", e.toString());
+            // once per outage, not every few seconds
+            if (!rescanFailing) {
+                log.warn("rescanning app containers for their logs failed, retrying quietly: {}", e.toString());
+            }
+            rescanFailing = true;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.paas.docker.DockerCalls;
 import dev.paas.runtime.projects.ProjectRemoved;
 import dev.paas.runtime.testing.RuntimeIntegrationSupport;
 import dev.paas.runtime.testing.TestDocker;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +68,21 @@ class LogsIT extends RuntimeIntegrationSupport {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    DockerClient dockerClient;
+
+    @Autowired
+    DockerCalls dockerCalls;
+
+    @Autowired
+    LogCursors cursors;
+
+    @Autowired
+    LogProperties properties;
+
+    @Autowired
+    Clock clock;
 
     @BeforeAll
     static void buildImage() {
@@ -203,6 +220,32 @@ class LogsIT extends RuntimeIntegrationSupport {
         // a late duplicate would arrive within a flush interval or two
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> texts(get("", owner)).size() == 6);
+    }
+
+    @Test
+    void oneReplicaCollectsAContainerAndAnotherTakesOverWithoutDuplicates() throws Exception {
+        awaitLines("", 5);
+        LogCollector replica = new LogCollector(dockerClient, dockerCalls, cursors, stored, transactions, properties,
+                clock);
+        replica.start();
+        try {
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !replica.followed().contains(containerId));
+
+            collector.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> replica.followed().contains(containerId));
+            print("taken over");
+
+            List<JsonNode> lines = awaitLines("", 6);
+            assertThat(lines).extracting(line -> line.get("line").asString()).doesNotHaveDuplicates()
+                    .contains("taken over");
+        } finally {
+            replica.stop();
+            collector.start();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> collector.followed().contains(containerId));
+        print("back again");
+        assertThat(awaitLines("", 7)).extracting(line -> line.get("line").asString()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -40,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each container's log is leased to one instance ({@link LogCursors}); its cursor, the timestamp of the last
  * stored line, advances in the transaction that stores the lines. A follow asks Docker for the lines since that
- * second and skips those not after it, so a restart of this service (or a takeover by another replica) stores no
- * line twice. A batch whose lease was lost meanwhile is dropped: the new holder reads those lines itself.
+ * second and skips those of them already stored, so a restart of this service (or a takeover by another replica)
+ * stores no line twice. A batch whose lease was lost meanwhile is dropped: the new holder reads those lines itself.
  */
 @Component
 class LogCollector implements SmartLifecycle {
@@ -160,7 +160,9 @@ class LogCollector implements SmartLifecycle {
         }
         Instant lastTs = claim.get().lastTs() != null ? claim.get().lastTs()
                 : clock.instant().minus(properties.retention());
-        Follow follow = new Follow(containerId, projectId, instanceOf(labels), lastTs);
+        Set<String> storedAtCursor = claim.get().lastTs() == null ? Set.of()
+                : stored.keysSince(projectId, containerId, lastTs.truncatedTo(ChronoUnit.SECONDS));
+        Follow follow = new Follow(containerId, projectId, instanceOf(labels), lastTs, storedAtCursor);
         if (follows.putIfAbsent(containerId, follow) != null) {
             return;
         }
@@ -213,7 +215,8 @@ class LogCollector implements SmartLifecycle {
             List<StoredLogs.NewLine> lines = new ArrayList<>();
             for (List<Pending> ofContainer : byContainer.values()) {
                 Follow follow = ofContainer.getFirst().follow();
-                Instant last = ofContainer.getLast().line().ts();
+                Instant last = ofContainer.stream().map(item -> item.line().ts()).max(Instant::compareTo)
+                        .orElseThrow();
                 if (cursors.advance(follow.containerId, owner, last, properties.lease())) {
                     ofContainer.forEach(item -> lines.add(item.line()));
                 } else {
@@ -336,6 +339,11 @@ class LogCollector implements SmartLifecycle {
         }
     }
 
+    /** What tells a stored line from another of the same container. */
+    static String key(Instant ts, String stream, String line) {
+        return ts.truncatedTo(ChronoUnit.MICROS) + " " + stream + " " + line;
+    }
+
     /** A line read, or ({@code line == null}) the end of a container's log. */
     private record Pending(Follow follow, StoredLogs.NewLine line) {
     }
@@ -346,16 +354,24 @@ class LogCollector implements SmartLifecycle {
         private final String containerId;
         private final UUID projectId;
         private final int instance;
-        private Instant lastTs;
+        private final Instant cursor;
+        private final Set<String> storedAtCursor;
         private Instant lastSeen;
         private boolean skipping;
         private volatile boolean ended;
 
-        Follow(String containerId, UUID projectId, int instance, Instant lastTs) {
+        /**
+         * @param cursor the timestamp of the last stored line
+         * @param storedAtCursor {@link #key}s of the lines stored since the second of the cursor: Docker sends those
+         *        again. Timestamps of stdout and stderr lines are not in order with each other, so a line not after
+         *        the cursor may still be new: only the stored ones are skipped.
+         */
+        Follow(String containerId, UUID projectId, int instance, Instant cursor, Set<String> storedAtCursor) {
             this.containerId = containerId;
             this.projectId = projectId;
             this.instance = instance;
-            this.lastTs = lastTs.truncatedTo(ChronoUnit.MICROS);
+            this.cursor = cursor.truncatedTo(ChronoUnit.MICROS);
+            this.storedAtCursor = storedAtCursor;
         }
 
         @Override
@@ -387,16 +403,14 @@ class LogCollector implements SmartLifecycle {
                     return;
                 }
                 ts = lastSeen;
-            } else {
-                lastSeen = ts;
-                skipping = !ts.isAfter(lastTs);
-                if (skipping) {
-                    return;
-                }
             }
-            lastTs = ts;
+            lastSeen = ts;
             line = LongLines.cut(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line,
                     properties.maxLineBytes());
+            skipping = !ts.isAfter(cursor) && storedAtCursor.contains(key(ts, stream, line));
+            if (skipping) {
+                return;
+            }
             enqueue(new Pending(this, new StoredLogs.NewLine(projectId, containerId, instance, ts, stream,
                     LogLevels.of(line), line)));
         }

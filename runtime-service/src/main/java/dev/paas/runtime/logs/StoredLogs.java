@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -90,6 +92,19 @@ class StoredLogs {
                 .param("settle", settle.toMillis() / 1000.0)
                 .query(Long.class)
                 .single();
+    }
+
+    /** {@link LogCollector#key}s of the container's lines written from {@code from} on. */
+    Set<String> keysSince(UUID projectId, String containerId, Instant from) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT ts, stream, line FROM runtime_log_lines WHERE project_id = :project AND container_id = :container
+                AND ts >= :from""")
+                .param("project", projectId)
+                .param("container", containerId)
+                .param("from", Timestamp.from(from))
+                .query((row, n) -> LogCollector.key(row.getTimestamp("ts").toInstant(), row.getString("stream"),
+                        row.getString("line")))
+                .list());
     }
 
     /** Forgets every line of the project. */

@@ -6,9 +6,11 @@ import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -17,16 +19,19 @@ import dev.paas.docker.DockerFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs app containers on the local Docker engine: resource-limited, unprivileged, each published on a loopback
- * address of its own ({@link LoopbackAddresses}) and the same port for all.
+ * address of its own ({@link LoopbackAddresses}) and the same port for all, each on its owner's bridge network only
+ * ({@link #networkOf}), so another user's containers cannot be reached.
  *
  * <p>A container runs with restart policy {@code no}: runtime-service restarts crashed containers itself, with
  * back-off and crash-loop detection, so that a crash stays visible (exit code and log intact).
@@ -34,6 +39,12 @@ import org.slf4j.LoggerFactory;
 public class AppContainers {
 
     private static final Logger log = LoggerFactory.getLogger(AppContainers.class);
+    private static final String NETWORK_PREFIX = "paas-user-";
+    private static final String SHARED_NETWORK = NETWORK_PREFIX + "shared";
+    /** Label of an owner's network naming the owner ({@code shared} for the shared one). */
+    static final String OWNER = "paas.owner";
+    private static final String LOG_MAX_SIZE = "10m";
+    private static final String LOG_MAX_FILES = "3";
 
     private final DockerClient docker;
     private final DockerCalls calls;
@@ -234,6 +245,7 @@ public class AppContainers {
                 .withPrivileged(false)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withRestartPolicy(RestartPolicy.noRestart());
+        isolate(hostConfig, spec);
         CreateContainerResponse created = calls.once("create " + spec.name(), () -> docker
                 .createContainerCmd(spec.image())
                 .withName(spec.name())
@@ -243,6 +255,63 @@ public class AppContainers {
                 .withHostConfig(hostConfig)
                 .exec());
         return created.getId();
+    }
+
+    /**
+     * The bridge network of the owner's app containers, {@code paas-user-<first 12 hex digits of the owner id>};
+     * {@code paas-user-shared} for apps without an owner. Containers of different networks cannot reach each other.
+     */
+    public static String networkOf(UUID ownerId) {
+        return ownerId == null ? SHARED_NETWORK
+                : NETWORK_PREFIX + ownerId.toString().replace("-", "").substring(0, 12);
+    }
+
+    /**
+     * Hardens and isolates the container: only a few capabilities an app may need (changing file owners and users,
+     * binding low ports, signalling its own processes), rotated logs, and the owner's network as its only one.
+     */
+    private void isolate(HostConfig hostConfig, ContainerSpec spec) {
+        hostConfig.withCapDrop(Capability.ALL)
+                .withCapAdd(Capability.CHOWN, Capability.DAC_OVERRIDE, Capability.FOWNER, Capability.SETGID,
+                        Capability.SETUID, Capability.NET_BIND_SERVICE, Capability.KILL)
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
+                        Map.of("max-size", LOG_MAX_SIZE, "max-file", LOG_MAX_FILES)))
+                .withNetworkMode(ensureNetwork(spec.ownerId()));
+    }
+
+    /** Creates the owner's network unless it exists; two instances creating it at once is fine. */
+    String ensureNetwork(UUID ownerId) {
+        String name = networkOf(ownerId);
+        if (networkExists(name)) {
+            return name;
+        }
+        Map<String, String> labels = new HashMap<>();
+        labels.put(ContainerSpec.MANAGED, "true");
+        labels.put(OWNER, ownerId == null ? "shared" : ownerId.toString());
+        try {
+            calls.once("create network " + name, () -> docker.createNetworkCmd()
+                    .withName(name)
+                    .withDriver("bridge")
+                    .withCheckDuplicate(true)
+                    .withLabels(labels)
+                    .exec());
+            log.info("created network {} for app containers", name);
+        } catch (ConflictException createdMeanwhile) {
+            log.debug("network {} was created meanwhile", name);
+        } catch (RuntimeException e) {
+            if (!networkExists(name)) {
+                throw e;
+            }
+        }
+        return name;
+    }
+
+    private boolean networkExists(String name) {
+        return calls.idempotent("list network " + name, () -> docker.listNetworksCmd()
+                .withNameFilter(name)
+                .exec()
+                .stream()
+                .anyMatch(network -> name.equals(network.getName())));
     }
 
     private Optional<String> deploymentHolding(String name) {

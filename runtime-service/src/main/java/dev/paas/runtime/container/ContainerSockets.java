@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,6 +39,8 @@ public class ContainerSockets {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerSockets.class);
     private static final long EXEC_TIMEOUT_SECONDS = 5;
+    /** Docker's embedded DNS server, inside every container on a user-defined network (the owners' networks). */
+    private static final byte[] DOCKER_DNS = {127, 0, 0, 11};
 
     private final DockerClient docker;
     private final DockerCalls calls;
@@ -56,7 +59,9 @@ public class ContainerSockets {
                     () -> docker.inspectContainerCmd(containerId).exec());
             Optional<String> tables = fromThisSide(inspected)
                     .or(() -> fromInside(inspected.getId()));
-            return tables.map(text -> ProcNetTcp.listening(text, ByteOrder.nativeOrder()));
+            return tables.map(text -> ProcNetTcp.listening(text, ByteOrder.nativeOrder()).stream()
+                    .filter(socket -> !isDockerDns(socket))
+                    .toList());
         } catch (RuntimeException e) {
             // only ever used to explain a failure: not knowing must not fail anything
             log.debug("could not read the sockets of container {}: {}", containerId, e.toString());
@@ -80,6 +85,11 @@ public class ContainerSockets {
             log.debug("could not read the connections of container {}: {}", containerId, e.toString());
             return OptionalInt.empty();
         }
+    }
+
+    /** Docker's DNS server listens in the container's network namespace, the app did not open it. */
+    private static boolean isDockerDns(ListeningSocket socket) {
+        return Arrays.equals(socket.address().getAddress(), DOCKER_DNS);
     }
 
     private Optional<String> fromThisSide(InspectContainerResponse inspected) {

@@ -81,7 +81,7 @@ class RuntimeServiceComponentIT extends RuntimeIntegrationSupport {
 
     @AfterEach
     void removeContainers() {
-        TestDocker.removeProjectContainers(projectId.toString());
+        forgetApp(projectId);
     }
 
     @Test

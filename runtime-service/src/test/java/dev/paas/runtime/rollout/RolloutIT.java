@@ -64,7 +64,7 @@ class RolloutIT extends RuntimeIntegrationSupport {
 
     @AfterEach
     void removeContainers() {
-        TestDocker.removeProjectContainers(projectId.toString());
+        forgetApp(projectId);
     }
 
     @Test

@@ -66,7 +66,7 @@ class SupervisorIT extends RuntimeIntegrationSupport {
 
     @AfterEach
     void removeContainers() {
-        TestDocker.removeProjectContainers(projectId.toString());
+        forgetApp(projectId);
         directory.serve(slug, List.of());
     }
 

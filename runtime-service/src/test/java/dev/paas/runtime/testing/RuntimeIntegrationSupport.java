@@ -1,9 +1,15 @@
 package dev.paas.runtime.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.paas.runtime.RuntimeServiceApplication;
-import dev.paas.tokens.testing.TestTokens;
 import dev.paas.testing.ServiceComponentTest;
+import dev.paas.tokens.testing.TestTokens;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +52,21 @@ public abstract class RuntimeIntegrationSupport {
         TestDnsmasq dns = TestDnsmasq.shared();
         registry.add("paas.ingress.upstreams.dns", dns::address);
         registry.add("paas.ingress.upstreams.directory", () -> dns.directory().toString());
+    }
+
+    @Autowired
+    private JdbcTemplate supportJdbc;
+
+    /**
+     * Deletes the project's app the way a deleted project does, and waits until the supervisor has removed its
+     * containers, route and records: a test that only removed the containers would have the supervisor start them
+     * again, as it should for containers that disappear.
+     */
+    protected void forgetApp(UUID projectId) {
+        supportJdbc.update("update apps set desired = 'DELETED' where project_id = ?", projectId);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> supportJdbc
+                .queryForObject("select count(*) from apps where project_id = ?", Integer.class, projectId) == 0);
+        TestDocker.removeProjectContainers(projectId.toString());
     }
 
     protected static TestCaddy caddy() {

@@ -34,7 +34,12 @@ public final class TestDocker {
     /** Removes every container of a test project. */
     public static void removeProjectContainers(String projectId) {
         for (String id : containersLabelled("paas.project", projectId)) {
-            client().removeContainerCmd(id).withForce(true).exec();
+            try {
+                client().removeContainerCmd(id).withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException
+                    | com.github.dockerjava.api.exception.ConflictException goneOrGoing) {
+                // removed meanwhile (a container started with auto-remove), or being removed already
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -288,22 +289,48 @@ public class AppContainers {
         Map<String, String> labels = new HashMap<>();
         labels.put(ContainerSpec.MANAGED, "true");
         labels.put(OWNER, ownerId == null ? "shared" : ownerId.toString());
-        try {
-            calls.once("create network " + name, () -> docker.createNetworkCmd()
-                    .withName(name)
-                    .withDriver("bridge")
-                    .withCheckDuplicate(true)
-                    .withLabels(labels)
-                    .exec());
-            log.info("created network {} for app containers", name);
-        } catch (ConflictException createdMeanwhile) {
-            log.debug("network {} was created meanwhile", name);
-        } catch (RuntimeException e) {
-            if (!networkExists(name)) {
+        // Docker's default address pools hold about 30 bridge networks, far fewer than a platform has users: each
+        // owner's network gets a /26 of its own from 10.112.0.0/12 (16,384 of them), another one when it is taken.
+        for (int attempt = 1; ; attempt++) {
+            String subnet = OwnerSubnets.random();
+            try {
+                calls.once("create network " + name, () -> docker.createNetworkCmd()
+                        .withName(name)
+                        .withDriver("bridge")
+                        .withCheckDuplicate(true)
+                        .withLabels(labels)
+                        .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)))
+                        .exec());
+                log.info("created network {} ({}) for app containers", name, subnet);
+                return name;
+            } catch (ConflictException createdMeanwhile) {
+                log.debug("network {} was created meanwhile", name);
+                return name;
+            } catch (RuntimeException e) {
+                if (networkExists(name)) {
+                    return name;
+                }
+                if (OwnerSubnets.taken(DockerFailures.messageOf(e)) && attempt < 8) {
+                    continue;
+                }
                 throw e;
             }
         }
-        return name;
+    }
+
+    /** Removes the owner's network when no container uses it any more (its last project was deleted). */
+    public void removeNetworkIfUnused(UUID ownerId) {
+        String name = networkOf(ownerId);
+        try {
+            calls.once("remove network " + name, () -> {
+                docker.removeNetworkCmd(name).exec();
+                return null;
+            });
+            log.info("removed network {}: no app container uses it", name);
+        } catch (RuntimeException e) {
+            // still in use by another of the owner's apps, or gone already
+            log.debug("network {} stays: {}", name, e.toString());
+        }
     }
 
     private boolean networkExists(String name) {

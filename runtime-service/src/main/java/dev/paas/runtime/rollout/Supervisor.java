@@ -443,6 +443,7 @@ class Supervisor {
             containers.remove(replica.containerId());
         }
         containers.containersOfProject(app.projectId().toString()).forEach(containers::remove);
+        containers.removeNetworkIfUnused(app.ownerId());
         transactions.executeWithoutResult(status -> {
             store.deleteApp(app.projectId());
             releases.deleteAll(releases.findByProjectIdAndStatusInOrderByCreatedAt(app.projectId(),

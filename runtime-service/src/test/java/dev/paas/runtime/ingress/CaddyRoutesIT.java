@@ -82,6 +82,10 @@ class CaddyRoutesIT {
         directory.serve(slug, List.of(green));
 
         awaitAnswer(host, "green");
+        for (int i = 0; i < 20; i++) {
+            assertThat(caddy.get(host).body()).as("the old replica gets nothing once Caddy has the new set")
+                    .isEqualTo("green");
+        }
         assertThat(routes.ensureRoute(slug, List.of(host))).as("nothing to change").isFalse();
         assertThat(caddy.routesJson()).as("the switch changed no configuration").isEqualTo(config);
         assertThat(occurrences(caddy.routesJson(), "\"app-" + slug + "\"")).as("one route per app").isEqualTo(1);

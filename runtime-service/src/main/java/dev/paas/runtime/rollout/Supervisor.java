@@ -223,7 +223,8 @@ class Supervisor {
         CrashRules.Verdict verdict = crashes.restarted(app.projectId(), replica.containerId(), exitCode, reason,
                 replica.backoffMillis());
         if (verdict.crashLoop()) {
-            crashLoop(app, release, replica, verdict, reason);
+            crashLoop(app, release, verdict, reason, containers.lastLogLines(replica.containerId(),
+                    properties.logLines()));
             return;
         }
         Instant now = clock.instant();
@@ -237,9 +238,8 @@ class Supervisor {
                 verdict.exitCodes().size(), properties.crashLoopWindow().toSeconds(), verdict.delay().toMillis());
     }
 
-    private void crashLoop(AppRecord app, Release release, ReplicaRecord replica, CrashRules.Verdict verdict,
-            String reason) {
-        List<String> lastLines = containers.lastLogLines(replica.containerId(), properties.logLines());
+    private void crashLoop(AppRecord app, Release release, CrashRules.Verdict verdict, String reason,
+            List<String> lastLines) {
         String summary = "crash loop: " + verdict.exitCodes().size() + " restarts within "
                 + properties.crashLoopWindow().toSeconds() + " s; last: " + reason;
         log.info("{}: {}", app.slug(), summary);
@@ -297,7 +297,13 @@ class Supervisor {
         try {
             container = launcher.launch(release, app, instance, generation);
         } catch (RuntimeException e) {
-            log.warn("{}: could not start replica {}: {}", app.slug(), instance, e.toString());
+            // counted like a crash, so an app whose image is gone ends as a crash loop instead of being retried forever
+            String reason = "its container could not be started: " + Rollout.reasonOf(e);
+            log.warn("{}: replica {}: {}", app.slug(), instance, reason);
+            CrashRules.Verdict verdict = crashes.restarted(app.projectId(), "-", null, reason, backoff);
+            if (verdict.crashLoop()) {
+                crashLoop(app, release, verdict, reason, List.of(reason));
+            }
             return;
         }
         ReplicaRecord replica = store.replica(container.id()).orElseThrow();

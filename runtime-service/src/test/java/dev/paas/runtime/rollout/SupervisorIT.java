@@ -193,6 +193,21 @@ class SupervisorIT extends RuntimeIntegrationSupport {
     }
 
     @Test
+    void endsAsACrashLoopWhenTheImageOfAVanishedReplicaIsGone() {
+        String image = "paas-test/runtime-doomed:" + projectId.toString().substring(0, 8);
+        TestDocker.client().tagImageCmd(TestImages.APP, image.substring(0, image.indexOf(':')),
+                image.substring(image.indexOf(':') + 1)).exec();
+        deploy(image);
+
+        TestDocker.removeProjectContainers(projectId.toString());
+        TestDocker.client().removeImageCmd(image).withForce(true).exec();
+
+        await().atMost(SOON).until(() -> state() == AppState.CRASH_LOOP);
+        assertThat(store.app(projectId).orElseThrow().stateReason()).contains("could not be started");
+        assertThat(subjects()).contains("paas.runtime.crash-loop-detected.v1");
+    }
+
+    @Test
     void rollsAnEarlierDeploymentsImageOutAgainAsANewDeployment() {
         UUID first = deploy(TestImages.APP);
         UUID second = deploy(TestImages.APP);

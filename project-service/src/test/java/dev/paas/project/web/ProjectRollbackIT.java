@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rolling back: a new deployment runs an earlier live deployment's image, runtime-service is asked for it with
@@ -38,7 +39,7 @@ class ProjectRollbackIT extends ProjectServiceIntegrationTest {
         awaitStatus(first, "REPLACED");
 
         HttpResponse<String> response = post("/api/v1/projects/" + projectId + "/rollback",
-                "{\"deploymentId\":\"" + first + "\"}", owner);
+                rollbackJson(first), owner);
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode rollback = json(response);
@@ -75,7 +76,7 @@ class ProjectRollbackIT extends ProjectServiceIntegrationTest {
         UUID projectId = UUID.fromString(project.get("id").asString());
         UUID live = deployLive(projectId, project.get("slug").asString(), SHA, "works");
         UUID rollbackId = UUID.fromString(json(post("/api/v1/projects/" + projectId + "/rollback",
-                "{\"deploymentId\":\"" + live + "\"}", owner)).get("id").asString());
+                rollbackJson(live), owner)).get("id").asString());
 
         bus.publish(new DeploymentFailed(rollbackId, projectId, "app did not answer HTTP on port 3000 within 60 s"));
 
@@ -95,14 +96,14 @@ class ProjectRollbackIT extends ProjectServiceIntegrationTest {
                 "elsewhere");
         String rollback = "/api/v1/projects/" + projectId + "/rollback";
 
-        HttpResponse<String> neverRan = post(rollback, "{\"deploymentId\":\"" + failed + "\"}", owner);
+        HttpResponse<String> neverRan = post(rollback, rollbackJson(failed), owner);
         assertThat(neverRan.statusCode()).isEqualTo(409);
         assertThat(json(neverRan).get("detail").asString()).contains(failed.toString()).contains("it is FAILED");
-        assertThat(post(rollback, "{\"deploymentId\":\"" + UUID.randomUUID() + "\"}", owner).statusCode())
+        assertThat(post(rollback, rollbackJson(UUID.randomUUID()), owner).statusCode())
                 .isEqualTo(404);
-        assertThat(post(rollback, "{\"deploymentId\":\"" + otherLive + "\"}", owner).statusCode())
+        assertThat(post(rollback, rollbackJson(otherLive), owner).statusCode())
                 .as("another project's deployment").isEqualTo(404);
-        assertThat(post(rollback, "{\"deploymentId\":\"" + otherLive + "\"}", UUID.randomUUID()).statusCode())
+        assertThat(post(rollback, rollbackJson(otherLive), UUID.randomUUID()).statusCode())
                 .as("someone else's project").isEqualTo(404);
         HttpResponse<String> missing = post(rollback, "{}", owner);
         assertThat(missing.statusCode()).isEqualTo(400);
@@ -130,5 +131,11 @@ class ProjectRollbackIT extends ProjectServiceIntegrationTest {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> json(get("/api/v1/deployments/" + deploymentId, owner)),
                 deployment -> status.equals(deployment.get("status").asString()));
+    }
+
+    /** The body of POST .../rollback, written by Jackson. */
+    private static String rollbackJson(Object deploymentId) {
+        return JsonMapper.builder().build().writeValueAsString(java.util.Map.of("deploymentId",
+                deploymentId.toString()));
     }
 }

@@ -108,7 +108,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
     void addsListsAndRemovesADomainOfTheOwnersProject() throws Exception {
         String domain = "shop." + suffix;
 
-        HttpResponse<String> added = post(aliceProject, "{\"domain\":\"Shop." + suffix + ".\"}", alice);
+        HttpResponse<String> added = post(aliceProject, domainJson("Shop." + suffix + "."), alice);
 
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         JsonNode body = json.readTree(added.body());
@@ -136,10 +136,10 @@ class DomainsIT extends RuntimeIntegrationSupport {
 
     @Test
     void refusesWhatIsNoCustomHostNameWithAProblemAndChangesNothing() throws Exception {
-        for (String request : List.of("{\"domain\":\"*." + suffix + "\"}", "{\"domain\":\"127.0.0.1\"}",
-                "{\"domain\":\"localhost\"}", "{\"domain\":\"-bad." + suffix + "\"}", "{\"domain\":\"\"}", "{}",
-                "{\"domain\":\"" + baseDomain + "\"}", "{\"domain\":\"" + aliceSlug + "." + baseDomain + "\"}",
-                "{\"domain\":\"" + "a".repeat(64) + ".com\"}")) {
+        for (String request : List.of(domainJson("*." + suffix), domainJson("127.0.0.1"),
+                domainJson("localhost"), domainJson("-bad." + suffix), domainJson(""), "{}",
+                domainJson(baseDomain), domainJson(aliceSlug + "." + baseDomain),
+                domainJson("a".repeat(64) + ".com"))) {
             HttpResponse<String> response = post(aliceProject, request, alice);
 
             assertThat(response.statusCode()).as(request).isEqualTo(400);
@@ -147,7 +147,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(json.readTree(response.body()).path("detail").asString()).as(request).startsWith("domain ");
         }
-        assertThat(post(aliceProject, "{\"domain\":\"" + baseDomain + "\"}", alice).body())
+        assertThat(post(aliceProject, domainJson(baseDomain), alice).body())
                 .contains("the platform's");
         assertThat(domainsOf(aliceProject, alice)).isEmpty();
         assertThat(outboxOf(aliceProject)).isEmpty();
@@ -157,11 +157,11 @@ class DomainsIT extends RuntimeIntegrationSupport {
     @Test
     void allowsTwentyDomainsPerProject() throws Exception {
         for (int i = 1; i <= ProjectDomains.MAX_PER_PROJECT; i++) {
-            assertThat(post(aliceProject, "{\"domain\":\"d" + i + "." + suffix + "\"}", alice).statusCode())
+            assertThat(post(aliceProject, domainJson("d" + i + "." + suffix), alice).statusCode())
                     .isEqualTo(201);
         }
 
-        HttpResponse<String> oneTooMany = post(aliceProject, "{\"domain\":\"d21." + suffix + "\"}", alice);
+        HttpResponse<String> oneTooMany = post(aliceProject, domainJson("d21." + suffix), alice);
 
         assertThat(oneTooMany.statusCode()).isEqualTo(400);
         assertThat(oneTooMany.body()).contains("already has 20 custom domains");
@@ -171,10 +171,10 @@ class DomainsIT extends RuntimeIntegrationSupport {
     @Test
     void aDomainRoutesToOneProjectOnly() throws Exception {
         String domain = "taken." + suffix;
-        assertThat(post(aliceProject, "{\"domain\":\"" + domain + "\"}", alice).statusCode()).isEqualTo(201);
+        assertThat(post(aliceProject, domainJson(domain), alice).statusCode()).isEqualTo(201);
 
-        HttpResponse<String> byBob = post(bobProject, "{\"domain\":\"" + domain.toUpperCase() + "\"}", bob);
-        HttpResponse<String> again = post(aliceProject, "{\"domain\":\"" + domain + "\"}", alice);
+        HttpResponse<String> byBob = post(bobProject, domainJson(domain.toUpperCase()), bob);
+        HttpResponse<String> again = post(aliceProject, domainJson(domain), alice);
 
         assertThat(byBob.statusCode()).isEqualTo(409);
         assertThat(json.readTree(byBob.body()).path("detail").asString())
@@ -197,7 +197,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
             for (UUID[] user : new UUID[][] {{aliceProject, alice}, {bobProject, bob}}) {
                 Callable<Integer> add = () -> {
                     start.await();
-                    return post(user[0], "{\"domain\":\"" + domain + "\"}", user[1]).statusCode();
+                    return post(user[0], domainJson(domain), user[1]).statusCode();
                 };
                 answers.add(both.submit(add));
             }
@@ -215,12 +215,12 @@ class DomainsIT extends RuntimeIntegrationSupport {
     @Test
     void answersAnotherUsersProjectLikeAnUnknownOne() throws Exception {
         String domain = "mine." + suffix;
-        assertThat(post(aliceProject, "{\"domain\":\"" + domain + "\"}", alice).statusCode()).isEqualTo(201);
+        assertThat(post(aliceProject, domainJson(domain), alice).statusCode()).isEqualTo(201);
         UUID unknown = UUID.randomUUID();
 
         for (UUID project : List.of(aliceProject, unknown)) {
             List<HttpResponse<String>> answers = List.of(get("/api/v1/projects/" + project + "/domains", bob),
-                    post(project, "{\"domain\":\"other." + suffix + "\"}", bob), delete(project, domain, bob));
+                    post(project, domainJson("other." + suffix), bob), delete(project, domain, bob));
             for (HttpResponse<String> answer : answers) {
                 assertThat(answer.statusCode()).as(answer.request().method()).isEqualTo(404);
                 assertThat(json.readTree(answer.body()).path("detail").asString())
@@ -237,7 +237,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
                 HttpRequest.newBuilder(uri("/api/v1/projects/" + aliceProject + "/domains")).GET().build(),
                 HttpRequest.newBuilder(uri("/api/v1/projects/" + aliceProject + "/domains"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"domain\":\"x." + suffix + "\"}")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(domainJson("x." + suffix))).build(),
                 HttpRequest.newBuilder(uri("/api/v1/projects/" + aliceProject + "/domains/x." + suffix))
                         .DELETE().build())) {
             assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
@@ -248,7 +248,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
     @Test
     void letsCaddyIssueCertificatesOnlyForTheNamesThePlatformServes() throws Exception {
         String domain = "tls." + suffix;
-        assertThat(post(aliceProject, "{\"domain\":\"" + domain + "\"}", alice).statusCode()).isEqualTo(201);
+        assertThat(post(aliceProject, domainJson(domain), alice).statusCode()).isEqualTo(201);
 
         assertThat(ask(domain)).isEqualTo(200);
         assertThat(ask(domain.toUpperCase() + ".")).isEqualTo(200);
@@ -269,7 +269,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
     void aDeletedProjectsDomainsGoWithIt() throws Exception {
         List<String> domains = List.of("one." + suffix, "two." + suffix);
         for (String domain : domains) {
-            assertThat(post(aliceProject, "{\"domain\":\"" + domain + "\"}", alice).statusCode()).isEqualTo(201);
+            assertThat(post(aliceProject, domainJson(domain), alice).statusCode()).isEqualTo(201);
         }
 
         transactions.executeWithoutResult(status -> events.publishEvent(
@@ -282,7 +282,7 @@ class DomainsIT extends RuntimeIntegrationSupport {
                 new DomainRemoved(aliceProject, alice, null, domains.get(0)),
                 new DomainRemoved(aliceProject, alice, null, domains.get(1)));
         assertThat(ask(domains.get(0))).isEqualTo(404);
-        assertThat(post(bobProject, "{\"domain\":\"" + domains.get(0) + "\"}", bob).statusCode())
+        assertThat(post(bobProject, domainJson(domains.get(0)), bob).statusCode())
                 .as("free again").isEqualTo(201);
     }
 
@@ -319,6 +319,11 @@ class DomainsIT extends RuntimeIntegrationSupport {
 
     private HttpResponse<String> get(String path, UUID user) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET(), user);
+    }
+
+    /** The body of POST .../domains, written by Jackson. */
+    private String domainJson(String domain) {
+        return json.writeValueAsString(java.util.Map.of("domain", domain));
     }
 
     private HttpResponse<String> post(UUID projectId, String body, UUID user) throws Exception {

@@ -7,9 +7,7 @@ import dev.paas.runtime.container.ListeningSocket;
 import dev.paas.runtime.container.StartedContainer;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,16 +30,14 @@ class HealthProbe {
 
     private final AppContainers containers;
     private final ContainerSockets sockets;
-    private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final Duration interval;
     private final int logLines;
 
-    HealthProbe(AppContainers containers, ContainerSockets sockets, HttpClient http,
+    HealthProbe(AppContainers containers, ContainerSockets sockets,
             ScheduledExecutorService scheduler, Duration interval, int logLines) {
         this.containers = containers;
         this.sockets = sockets;
-        this.http = http;
         this.scheduler = scheduler;
         this.interval = interval;
         this.logLines = logLines;

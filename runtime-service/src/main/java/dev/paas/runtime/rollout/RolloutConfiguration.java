@@ -9,9 +9,7 @@ import dev.paas.runtime.ingress.ProjectHosts;
 import dev.paas.runtime.ingress.UpstreamDirectory;
 import dev.paas.runtime.ingress.Upstreams;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,11 +42,7 @@ class RolloutConfiguration {
     @Bean
     HealthProbe healthProbe(AppContainers containers, ContainerSockets sockets,
             ScheduledExecutorService healthProbeScheduler, RuntimeProperties properties) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1))
-                .build();
-        return new HealthProbe(containers, sockets, http, healthProbeScheduler, properties.healthPollInterval(),
+        return new HealthProbe(containers, sockets, healthProbeScheduler, properties.healthPollInterval(),
                 properties.logLines());
     }
 

@@ -216,14 +216,18 @@ public final class TestImages {
         }
     }
 
-    private static void copyInto(Path context, Path file) throws IOException {
+    /** Copies a host file to the same path under the build context's {@code rootfs}; a file copied already stays. */
+    static void copyInto(Path context, Path file) throws IOException {
         Path target = context.resolve("rootfs").resolve(file.toString().substring(1));
+        if (Files.exists(target)) {
+            return;
+        }
         Files.createDirectories(target.getParent());
         Files.copy(file, target);
     }
 
     /** The shared libraries {@code ldd} says the binary needs, including the dynamic loader. */
-    private static Set<Path> librariesOf(Path binary) throws IOException {
+    static Set<Path> librariesOf(Path binary) throws IOException {
         Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
         String output = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Set<Path> libraries = new LinkedHashSet<>();

@@ -5,16 +5,12 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -67,9 +63,9 @@ public final class TestShellImage {
         Path context = Files.createTempDirectory("runtime-it-shell");
         try {
             for (Path binary : BINARIES) {
-                copyInto(context, binary);
-                for (Path library : librariesOf(binary)) {
-                    copyInto(context, library);
+                TestImages.copyInto(context, binary);
+                for (Path library : TestImages.librariesOf(binary)) {
+                    TestImages.copyInto(context, library);
                 }
             }
             Files.createDirectories(context.resolve("rootfs/tmp"));
@@ -105,25 +101,5 @@ public final class TestShellImage {
                 }
             }
         }
-    }
-
-    private static void copyInto(Path context, Path file) throws IOException {
-        Path target = context.resolve("rootfs").resolve(file.toString().substring(1));
-        if (Files.exists(target)) {
-            return;
-        }
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-    }
-
-    private static Set<Path> librariesOf(Path binary) throws IOException {
-        Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
-        String output = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Set<Path> libraries = new LinkedHashSet<>();
-        Matcher matcher = Pattern.compile("(/\\S+) \\(0x").matcher(output);
-        while (matcher.find()) {
-            libraries.add(Path.of(matcher.group(1)));
-        }
-        return libraries;
     }
 }

@@ -4,6 +4,15 @@ import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.database.DatabaseProvisioned;
+import dev.paas.contracts.database.DatabaseFailed;
+import dev.paas.contracts.database.DatabaseStateChanged;
+import dev.paas.contracts.database.DatabaseLinked;
+import dev.paas.contracts.database.DatabaseUnlinked;
+import dev.paas.contracts.database.BackupCompleted;
+import dev.paas.contracts.database.BackupFailed;
+import dev.paas.contracts.database.DatabaseRestored;
+import dev.paas.contracts.database.DatabaseDeleted;
 import dev.paas.contracts.identity.GitHubTokenChanged;
 import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
@@ -54,7 +63,16 @@ public final class EventCatalog {
             DomainAdded.class,
             DomainRemoved.class,
             ProjectDeleted.class,
-            RollbackRequested.class);
+            RollbackRequested.class,
+            DatabaseProvisioned.class,
+            DatabaseFailed.class,
+            DatabaseStateChanged.class,
+            DatabaseLinked.class,
+            DatabaseUnlinked.class,
+            BackupCompleted.class,
+            BackupFailed.class,
+            DatabaseRestored.class,
+            DatabaseDeleted.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::keyOf, Function.identity()));

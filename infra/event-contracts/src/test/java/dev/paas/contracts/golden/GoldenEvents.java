@@ -6,6 +6,15 @@ import dev.paas.contracts.build.BuildCancelled;
 import dev.paas.contracts.build.BuildFailed;
 import dev.paas.contracts.build.BuildStarted;
 import dev.paas.contracts.build.ImageBuilt;
+import dev.paas.contracts.database.DatabaseProvisioned;
+import dev.paas.contracts.database.DatabaseFailed;
+import dev.paas.contracts.database.DatabaseStateChanged;
+import dev.paas.contracts.database.DatabaseLinked;
+import dev.paas.contracts.database.DatabaseUnlinked;
+import dev.paas.contracts.database.BackupCompleted;
+import dev.paas.contracts.database.BackupFailed;
+import dev.paas.contracts.database.DatabaseRestored;
+import dev.paas.contracts.database.DatabaseDeleted;
 import dev.paas.contracts.identity.GitHubTokenChanged;
 import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
@@ -27,6 +36,7 @@ import dev.paas.contracts.webhook.GitPushReceived;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,6 +66,15 @@ public final class GoldenEvents {
             "v1:bjOyaghRmwWHMRzBsIE2SHxVKogharNXRPMrNdARSZ0//EosK060juW+Wu8=";
     /** The container id of the golden runtime events. */
     public static final String CONTAINER = "4f1c0e2b9a7d";
+
+    /** The database of the golden database events. */
+    public static final UUID DATABASE = UUID.fromString("0192f0c4-7a10-7000-8000-000000000010");
+    /** The backup of the golden backup events. */
+    public static final UUID BACKUP = UUID.fromString("0192f0c4-7a10-7000-8000-000000000011");
+    /** The safety backup of the golden {@code DatabaseRestored}. */
+    public static final UUID SAFETY_BACKUP = UUID.fromString("0192f0c4-7a10-7000-8000-000000000012");
+    /** The golden {@code DatabaseLinked}'s sealed variables (a placeholder: consumers open it with their own key). */
+    public static final String SEALED_LINK_VARIABLES = "v1:golden-sealed-database-link-variables";
 
     private GoldenEvents() {
     }
@@ -92,7 +111,19 @@ public final class GoldenEvents {
                 new DomainAdded(PROJECT, OWNER, OWNER, "shop.example.com"),
                 new DomainRemoved(PROJECT, OWNER, OWNER, "shop.example.com"),
                 new ProjectDeleted(PROJECT, "shop", OWNER, OWNER, "acme/shop"),
-                new RollbackRequested(SUCCESSOR, PROJECT, "shop", OWNER, DEPLOYMENT));
+                new RollbackRequested(SUCCESSOR, PROJECT, "shop", OWNER, DEPLOYMENT),
+                new DatabaseProvisioned(DATABASE, OWNER, "shop-db", "postgresql", "15", "paas/postgres:15", 268_435_456L, 500_000_000L, 1_073_741_824L),
+                new DatabaseFailed(DATABASE, OWNER, "shop-db", "mongodb", "the image mongo:7 is not on this host and cannot be pulled"),
+                new DatabaseStateChanged(DATABASE, OWNER, "postgresql", "STOPPED", "stopped by its owner", OWNER),
+                new DatabaseLinked(DATABASE, PROJECT, OWNER, "postgresql", "DATABASE", List.of("DATABASE_URL", "DATABASE_HOST",
+                        "DATABASE_PORT", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_NAME"), SEALED_LINK_VARIABLES, OWNER),
+                new DatabaseUnlinked(DATABASE, PROJECT, OWNER, "DATABASE", List.of("DATABASE_URL", "DATABASE_HOST",
+                        "DATABASE_PORT", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_NAME"), "unlinked by its owner", OWNER),
+                new BackupCompleted(BACKUP, DATABASE, OWNER, "MANUAL", 48_213L,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", Instant.parse("2026-12-08T10:00:00Z")),
+                new BackupFailed(BACKUP, DATABASE, OWNER, "SCHEDULED", "pg_dump exited with 1: connection refused"),
+                new DatabaseRestored(DATABASE, OWNER, BACKUP, SAFETY_BACKUP, "BACKUP", OWNER),
+                new DatabaseDeleted(DATABASE, OWNER, "shop-db", "postgresql", BACKUP, OWNER));
     }
 
     /** The sample of {@code type}. */

@@ -79,6 +79,11 @@ class GatewayRoutesIT extends GatewayIntegrationTest {
             "/api/v1/admin/projects/42, project",
             "/api/v1/admin/metrics/deployments, metrics",
             "/api/v1/databases, database",
+            "/api/v1/databases/7/backups, database",
+            "/api/v1/databases/7/backups/9/download, database",
+            "/api/v1/databases/7/restore, database",
+            "/api/v1/projects/42/databases, database",
+            "/api/v1/projects/42/databases/7, database",
             "/api/v1/metrics/deployments, metrics",
             "/api/v1/billing/wallet, billing"
     })

@@ -7,8 +7,6 @@ import dev.paas.messaging.inbox.EventSubscriptions;
 import dev.paas.runtime.databases.LinkRejected;
 import dev.paas.runtime.databases.LinkedVariables;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -20,8 +18,6 @@ import org.springframework.messaging.Message;
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseEventsConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(DatabaseEventsConfiguration.class);
 
     private final LinkedVariables linked;
 
@@ -41,8 +37,7 @@ class DatabaseEventsConfiguration {
         try {
             linked.linked(link.projectId(), link.databaseId(), link.prefix(), link.sealedVariables());
         } catch (LinkRejected e) {
-            log.error("rejected DatabaseLinked of database {} for project {}: {}", link.databaseId(),
-                    link.projectId(), e.getMessage());
+            // the binder dead-letters it and logs the message, which names the link but no value
             throw new PoisonMessageException(e.getMessage(), e);
         }
     }

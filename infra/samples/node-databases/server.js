@@ -10,6 +10,8 @@ const scheme = url.split(':', 1)[0];
 function postgres() {
   const { Pool } = require('pg');
   const pool = new Pool({ connectionString: url, max: 2 });
+  // an idle connection that breaks (the database restarted or was restored) is dropped; the next query makes another
+  pool.on('error', (error) => console.error(`postgresql: ${error.message}`));
   const ready = pool.query('create table if not exists kv (key text primary key, value text)');
   return {
     async get() {

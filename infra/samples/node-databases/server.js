@@ -85,7 +85,8 @@ const server = http.createServer((req, res) => {
   }
   if (req.method === 'GET') {
     return store.get()
-      .then((value) => (value === null || value === undefined ? answer(res, 404, 'no value\n') : answer(res, 200, value)))
+      .then((value) => (value === null || value === undefined
+        ? answer(res, 404, 'no value\n') : answer(res, 200, value)))
       .catch((error) => { console.error(`get: ${error.message}`); answer(res, 503, 'database unavailable\n'); });
   }
   if (req.method === 'PUT') {

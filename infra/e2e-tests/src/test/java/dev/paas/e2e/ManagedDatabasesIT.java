@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Managed databases end to end, for PostgreSQL, MariaDB ({@code mysql}) and Redis: a database is provisioned, linked
  * to a project deployed from {@code infra/samples/node-databases}, which reaches it through {@code DATABASE_URL};
  * a backup is taken and restored (the app answers the value of the backup again), a corrupted backup's restore fails
- * and the app keeps its current value, another user does not see the database, and a second PostgreSQL database is over the quota.
+ * and the app keeps its current value, another user does not see the database, and a second PostgreSQL database is
+ * over the quota.
  *
  * <p>The backup files are looked for under {@code -Dpaas.backups-dir} (database-service's local backup store
  * directory; by default {@code .paas/backups} of the repository).

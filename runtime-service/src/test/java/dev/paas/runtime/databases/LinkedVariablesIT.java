@@ -98,7 +98,8 @@ class LinkedVariablesIT extends RuntimeIntegrationSupport {
                 "DATABASE_HOST=" + database + "/••••••/true", "DATABASE_PASSWORD=" + database + "/••••••/false",
                 "DATABASE_PORT=" + database + "/••••••/false", "DATABASE_URL=" + database + "/••••••/false",
                 "DATABASE_USER=" + database + "/••••••/false");
-        assertThat(getEnv(owner, "?reveal=true").body()).as("a linked value is never revealed").doesNotContain("pw-one");
+        assertThat(getEnv(owner, "?reveal=true").body()).as("a linked value is never revealed")
+                .doesNotContain("pw-one");
         assertThat(getEnv(UUID.randomUUID()).statusCode()).isEqualTo(404);
 
         environment.set(projectId, owner, "DATABASE_URL", "mine");

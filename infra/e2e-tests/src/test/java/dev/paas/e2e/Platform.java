@@ -197,6 +197,14 @@ final class Platform {
         return sendAsIs(HttpRequest.newBuilder(URI.create(ingress + path)).header("Host", slug + "." + baseDomain).GET());
     }
 
+    /** A request with a text body (or none) to the app {@code slug} through Caddy. */
+    HttpResponse<String> app(String slug, String method, String path, String text) {
+        return sendAsIs(HttpRequest.newBuilder(URI.create(ingress + path)).header("Host", slug + "." + baseDomain)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         request.header("X-Forwarded-For", clientAddress);
         if (accessToken != null) {

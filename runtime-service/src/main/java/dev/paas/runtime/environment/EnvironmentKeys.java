@@ -62,7 +62,12 @@ final class EnvironmentKeys {
     }
 
     Sealed seal(UUID projectId, String name, String value) {
-        return new Sealed(currentId, boxes.get(currentId).seal(value, purpose(projectId, name)));
+        return sealFor(purpose(projectId, name), value);
+    }
+
+    /** {@code value} sealed under the first key for {@code purpose}, which must not be an environment variable's. */
+    Sealed sealFor(String purpose, String value) {
+        return new Sealed(currentId, boxes.get(currentId).seal(value, purpose));
     }
 
     /** The clear value; fails, naming the project, variable and key id but never the value, when it cannot open. */
@@ -73,6 +78,16 @@ final class EnvironmentKeys {
                     + " is sealed under key '" + keyId + "', which " + SETTING + " does not hold");
         }
         return box.open(sealed, purpose(projectId, name));
+    }
+
+    /** The clear value sealed for {@code purpose}; {@code what} names it in a failure, never the value. */
+    String openFor(String purpose, String what, String keyId, String sealed) {
+        SealedBox box = boxes.get(keyId);
+        if (box == null) {
+            throw new IllegalStateException(what + " is sealed under key '" + keyId + "', which " + SETTING
+                    + " does not hold");
+        }
+        return box.open(sealed, purpose);
     }
 
     private static String purpose(UUID projectId, String name) {

@@ -2,6 +2,7 @@ package dev.paas.runtime.rollout;
 
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.container.ContainerSockets;
+import dev.paas.runtime.databases.LinkedVariables;
 import dev.paas.runtime.environment.ProjectEnvironment;
 import dev.paas.runtime.ingress.AppUrls;
 import dev.paas.runtime.ingress.CaddyRoutes;
@@ -10,6 +11,8 @@ import dev.paas.runtime.ingress.UpstreamDirectory;
 import dev.paas.runtime.ingress.Upstreams;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -56,10 +59,17 @@ class RolloutConfiguration {
         return new ProjectLocks();
     }
 
-    /** Containers start with the project's environment variables, decrypted. */
+    /**
+     * Containers start with the project's environment variables, decrypted, and the variables of its linked
+     * databases; a name the owner set too keeps the owner's value.
+     */
     @Bean
-    AppVariables appVariables(ProjectEnvironment environment) {
-        return environment::variables;
+    AppVariables appVariables(ProjectEnvironment environment, LinkedVariables linked) {
+        return projectId -> {
+            Map<String, String> variables = new LinkedHashMap<>(linked.variables(projectId));
+            variables.putAll(environment.variables(projectId));
+            return variables;
+        };
     }
 
     @Bean

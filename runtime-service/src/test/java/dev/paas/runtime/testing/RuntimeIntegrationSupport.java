@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "paas.runtime.env.keys[0].id=" + RuntimeIntegrationSupport.ENV_KEY_ID,
             "paas.runtime.env.keys[0].key=" + RuntimeIntegrationSupport.ENV_KEY,
             "paas.runtime.env.keys[1].id=" + RuntimeIntegrationSupport.PREVIOUS_ENV_KEY_ID,
-            "paas.runtime.env.keys[1].key=" + RuntimeIntegrationSupport.PREVIOUS_ENV_KEY
+            "paas.runtime.env.keys[1].key=" + RuntimeIntegrationSupport.PREVIOUS_ENV_KEY,
+            "paas.runtime.database-link-key=" + RuntimeIntegrationSupport.DATABASE_LINK_KEY
         })
 public abstract class RuntimeIntegrationSupport {
 
@@ -40,6 +41,9 @@ public abstract class RuntimeIntegrationSupport {
     /** A key of the ring from before a rotation: values sealed under it open, and are sealed again. */
     public static final String PREVIOUS_ENV_KEY_ID = "test-previous";
     public static final String PREVIOUS_ENV_KEY = "H0iYu1qlbukslHW0w9qMe2IyuvdvzaK2sU/Drt6KrUQ=";
+
+    /** The key database-service seals linked databases' variables under, as runtime-service knows it. */
+    public static final String DATABASE_LINK_KEY = "q0H3C7WkXz5mVb2pT9eRfYhJ1nL4sUoA8dGiKcMwZxE=";
 
     @DynamicPropertySource
     static void runtimeInfrastructure(DynamicPropertyRegistry registry) throws Exception {

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * and the app keeps its current value, another user does not see the database, and a second PostgreSQL database is
  * over the quota.
  *
- * <p>The backup files are looked for under {@code -Dpaas.backups-dir} (database-service's local backup store
+ * <p>The backup files are looked for under {@code -Dpaas.backup-dir} (database-service's local backup store
  * directory; by default {@code .paas/backups} of the repository).
  */
 class ManagedDatabasesIT {
@@ -34,7 +34,7 @@ class ManagedDatabasesIT {
     private static final Duration PROVISIONING = Duration.ofMinutes(3);
     private static final Duration SOON = Duration.ofSeconds(90);
     private static final Duration OPERATION = Duration.ofMinutes(3);
-    private static final Path BACKUPS = Path.of(System.getProperty("paas.backups-dir", "../../.paas/backups"));
+    private static final Path BACKUPS = Path.of(System.getProperty("paas.backup-dir", "../../.paas/backups"));
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mysql", "redis"})
@@ -174,7 +174,7 @@ class ManagedDatabasesIT {
      * one whose path names the database.
      */
     private static Path backupFile(String databaseId, String backupId) throws IOException {
-        assertThat(BACKUPS).as("database-service's backup directory (-Dpaas.backups-dir)").isDirectory();
+        assertThat(BACKUPS).as("database-service's backup directory (-Dpaas.backup-dir)").isDirectory();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(BACKUPS)) {
             files = walk.filter(Files::isRegularFile).toList();

@@ -68,15 +68,17 @@ public class DockerDatabaseEngines implements DatabaseEngines {
     private final ContainerExec exec;
 
     @Autowired
-    public DockerDatabaseEngines(DockerClient docker, DockerCalls calls, EnginesProperties properties) {
-        this(docker, calls, properties, Clock.systemUTC());
+    public DockerDatabaseEngines(DockerClient docker, DockerCalls calls, OwnerNetworks networks,
+            EnginesProperties properties) {
+        this(docker, calls, networks, properties, Clock.systemUTC());
     }
 
-    DockerDatabaseEngines(DockerClient docker, DockerCalls calls, EnginesProperties properties, Clock clock) {
+    DockerDatabaseEngines(DockerClient docker, DockerCalls calls, OwnerNetworks networks, EnginesProperties properties,
+            Clock clock) {
         this.docker = docker;
         this.calls = calls;
         this.properties = properties;
-        this.networks = new OwnerNetworks(docker, calls);
+        this.networks = networks;
         this.images = new EngineImages(docker, calls, properties.pullTimeout(), properties.pullFailureMemory(), clock);
         this.exec = new ContainerExec(docker, calls);
     }

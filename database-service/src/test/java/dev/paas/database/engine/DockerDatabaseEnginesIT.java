@@ -43,8 +43,9 @@ class DockerDatabaseEnginesIT {
 
     @BeforeAll
     static void engines() {
-        engines = new DockerDatabaseEngines(EngineTestSupport.docker(), EngineTestSupport.calls(),
-                EnginesProperties.defaults());
+        var calls = EngineTestSupport.calls();
+        engines = new DockerDatabaseEngines(EngineTestSupport.docker(), calls,
+                new OwnerNetworks(EngineTestSupport.docker(), calls), EnginesProperties.defaults());
     }
 
     @AfterEach

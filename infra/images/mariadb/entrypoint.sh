@@ -22,7 +22,8 @@ esac
 if [[ $(id -u) == 0 ]]; then
   mkdir -p "$datadir" /run/mysqld
   chown -R mysql:mysql "$datadir" /run/mysqld
-  exec runuser -u mysql -- "$0" "$@"
+  # setpriv execs (runuser would stay PID 1 and not pass the stop signal on)
+  exec setpriv --reuid=mysql --regid=mysql --init-groups "$0" "$@"
 fi
 
 # SQL string literal / identifier quoting

@@ -20,7 +20,8 @@ if [[ $(id -u) == 0 ]]; then
   mkdir -p "$PGDATA" /var/run/postgresql
   chown -R postgres:postgres "$PGDATA" /var/run/postgresql
   chmod 700 "$PGDATA"
-  exec runuser -u postgres -- "$0" "$@"
+  # setpriv execs (runuser would stay PID 1 and not pass the stop signal on)
+  exec setpriv --reuid=postgres --regid=postgres --init-groups "$0" "$@"
 fi
 
 if [[ ! -s $PGDATA/PG_VERSION ]]; then

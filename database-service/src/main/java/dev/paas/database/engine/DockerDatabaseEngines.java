@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -192,13 +193,41 @@ public class DockerDatabaseEngines implements DatabaseEngines {
                 spec.externalAccess() ? publishedPort(spec.containerName(), engine.port()) : null);
     }
 
+    /** Measured inside the running container; a stopped one's volume is measured by a short-lived helper container. */
     @Override
     public long usageBytes(DatabaseSpec spec) {
         EngineDefinition engine = EngineDefinition.of(spec.type());
         EngineCommand du = new EngineCommand("du", List.of("du", "-sb", engine.dataDir()), List.of());
-        ContainerExec.Captured answer = exec.capture(spec.containerName(), du, QUICK);
+        if (status(spec.containerName()).running()) {
+            return parseDu(exec.capture(spec.containerName(), du, QUICK));
+        }
+        String helper = spec.containerName() + "-du-" + Long.toHexString(System.nanoTime());
+        Map<String, String> labels = labels(spec);
+        labels.put(ROLE, "usage");
+        try {
+            calls.once("create " + helper, () -> docker.createContainerCmd(spec.image())
+                    .withName(helper)
+                    .withLabels(labels)
+                    .withEntrypoint("sleep")
+                    .withCmd("60")
+                    .withHostConfig(HostConfig.newHostConfig()
+                            .withBinds(new Bind(spec.volume(), new Volume(engine.dataDir()), AccessMode.ro))
+                            .withNetworkMode("none")
+                            .withCapDrop(Capability.ALL)
+                            .withCapAdd(Capability.DAC_OVERRIDE)
+                            .withMemory(64L << 20)
+                            .withPidsLimit(16L))
+                    .exec());
+            startContainer(helper);
+            return parseDu(exec.capture(helper, du, QUICK));
+        } finally {
+            remove(helper);
+        }
+    }
+
+    private static long parseDu(ContainerExec.Captured answer) {
         String[] fields = answer.stdout().strip().split("\\s+");
-        if (!answer.result().succeeded() && (fields.length == 0 || !fields[0].matches("\\d+"))) {
+        if (fields.length == 0 || !fields[0].matches("\\d+")) {
             throw new IllegalStateException(answer.result().describe("du"));
         }
         return Long.parseLong(fields[0]);
@@ -242,6 +271,10 @@ public class DockerDatabaseEngines implements DatabaseEngines {
 
     @Override
     public void loadIntoNewVolume(DatabaseSpec spec, InputStream dump, String scratchVolume) {
+        if (scratchVolume.equals(spec.volume())) {
+            throw new IllegalArgumentException("the dump must load into a new volume, not " + scratchVolume
+                    + " which the database uses");
+        }
         EngineDefinition engine = EngineDefinition.of(spec.type());
         String scratch = spec.containerName() + SCRATCH_SUFFIX;
         DatabaseSpec scratchSpec = spec.withVolume(scratchVolume).withContainerName(scratch);
@@ -249,6 +282,8 @@ public class DockerDatabaseEngines implements DatabaseEngines {
         try {
             file = spool(dump);
             remove(scratch);
+            // a leftover of an interrupted load holds half-loaded data: the load starts on an empty volume
+            removeVolume(scratchVolume);
             ensureVolume(scratchVolume, spec);
             create(scratchSpec, engine, scratch, true);
             if (engine.loadsAtStart()) {

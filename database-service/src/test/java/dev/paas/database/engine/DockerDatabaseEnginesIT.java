@@ -197,12 +197,63 @@ class DockerDatabaseEnginesIT {
         engines.stop(spec.containerName(), Duration.ofSeconds(5));
         assertThat(engines.status(spec.containerName()).state()).isEqualTo(ContainerStatus.State.EXITED);
         assertThat(engines.ready(spec)).isFalse();
+        assertThat(engines.usageBytes(spec)).isPositive();
+        assertThat(EngineTestSupport.containersOf(spec.databaseId())).containsExactly(spec.containerName());
         engines.remove(spec.containerName());
         engines.remove(spec.containerName());
         engines.stop(spec.containerName(), Duration.ofSeconds(1));
         assertThat(engines.status(spec.containerName())).isEqualTo(ContainerStatus.missing());
         engines.removeVolume(spec.volume());
         engines.removeVolume(spec.volume());
+    }
+
+    @Test
+    void postgresLoadsPlainSqlToo() throws IOException {
+        DatabaseSpec spec = newDatabase(DatabaseType.POSTGRESQL, false);
+        engines.start(spec);
+        awaitReady(spec);
+        assertThat(EngineClients.write(spec, "old")).isTrue();
+        EngineTestSupport.Output sql = EngineTestSupport.exec(spec.containerName(),
+                List.of("PGPASSWORD=" + spec.credentials().password()), "pg_dump", "-h", "127.0.0.1", "-U", "app",
+                "-d", "app");
+        assertThat(sql.exitCode()).isZero();
+        assertThat(EngineClients.write(spec, "new")).isTrue();
+
+        String restored = spec.volume() + "-r1";
+        engines.loadIntoNewVolume(spec, new java.io.ByteArrayInputStream(sql.text().getBytes(StandardCharsets.UTF_8)),
+                restored);
+        engines.remove(spec.containerName());
+        DatabaseSpec swapped = spec.withVolume(restored);
+        engines.start(swapped);
+        awaitReady(swapped);
+        assertThat(EngineClients.read(swapped)).isEqualTo("old");
+        assertThatThrownBy(() -> engines.loadIntoNewVolume(swapped, InputStream.nullInputStream(), restored))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void appsOfTheOwnerReachTheDatabaseByItsAliasAndOtherOwnersDoNot() {
+        DatabaseSpec spec = newDatabase(DatabaseType.REDIS, false);
+        engines.start(spec);
+        awaitReady(spec);
+        DatabaseSpec stranger = newDatabase(DatabaseType.REDIS, false);
+        engines.start(stranger);
+        awaitReady(stranger);
+        List<String> auth = List.of("REDISCLI_AUTH=" + spec.credentials().password());
+        // probes between our own containers on our own networks: the owner's other container, and another owner's
+        DatabaseSpec neighbour = newDatabase(DatabaseType.REDIS, false);
+        DatabaseSpec sameOwner = new DatabaseSpec(neighbour.databaseId(), spec.ownerId(), neighbour.type(),
+                neighbour.version(), neighbour.image(), neighbour.containerName(), neighbour.volume(),
+                neighbour.networkAlias(), neighbour.credentials(), neighbour.memoryBytes(), neighbour.nanoCpus(),
+                neighbour.diskQuotaBytes(), false);
+        started.add(sameOwner);
+        engines.start(sameOwner);
+        awaitReady(sameOwner);
+        assertThat(EngineTestSupport.exec(sameOwner.containerName(), auth, "redis-cli", "--no-auth-warning", "-h",
+                spec.networkAlias(), "PING").text().strip()).isEqualTo("PONG");
+        EngineTestSupport.Output fromStranger = EngineTestSupport.exec(stranger.containerName(), auth, "timeout",
+                "5", "redis-cli", "--no-auth-warning", "-h", spec.networkAlias(), "PING");
+        assertThat(fromStranger.text()).doesNotContain("PONG");
     }
 
     @Test

@@ -70,6 +70,11 @@ class DatabaseStore {
         }, ROWS);
     }
 
+    /** Serialises the creations of one owner's databases until the transaction ends (quota and name checks). */
+    void lockOwner(UUID ownerId) {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended(?, 0))", ownerId.toString());
+    }
+
     boolean nameTaken(UUID ownerId, String name) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from databases where owner_id = ? and name = ? and deleted_at is null)""",

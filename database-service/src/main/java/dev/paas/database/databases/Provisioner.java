@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,7 @@ class Provisioner implements SmartLifecycle {
     private final TaskScheduler scheduler;
     private final String leaseOwner = "provisioner-" + UUID.randomUUID();
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Object> ownerLocks = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> passes;
     private volatile boolean running;
 
@@ -110,7 +112,7 @@ class Provisioner implements SmartLifecycle {
         DatabaseSpec spec = db.spec(secrets.open(db.id(), db.credentialsSealed()));
         try {
             log.info("Provisioning database {} ({} {}, image {})", db.id(), db.type().id(), db.version(), db.image());
-            engines.start(spec);
+            startAlone(spec);
             Instant deadline = Instant.now().plus(settings.readyTimeout());
             while (!engines.ready(spec)) {
                 if (!running || Thread.currentThread().isInterrupted()) {
@@ -149,6 +151,17 @@ class Provisioner implements SmartLifecycle {
             }
             log.warn("Provisioning database {} failed: {}", db.id(), e.getMessage());
             fail(db, spec, "provisioning failed: " + e.getMessage() + logs(spec));
+        }
+    }
+
+    /**
+     * Starts the container while no other of the same owner starts here: the first one creates the owner's network,
+     * and Docker would otherwise accept two networks of the same name.
+     */
+    private void startAlone(DatabaseSpec spec) {
+        Object lock = ownerLocks.computeIfAbsent(spec.ownerId(), owner -> new Object());
+        synchronized (lock) {
+            engines.start(spec);
         }
     }
 

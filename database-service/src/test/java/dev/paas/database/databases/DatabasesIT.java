@@ -75,10 +75,22 @@ class DatabasesIT {
         bus.client().closeDispatcher(dispatcher);
     }
 
+    /** Deletes the test's databases through the service (so no supervisor brings them back), then anything left. */
     @AfterEach
     void removeContainers() {
-        owners.forEach(owner -> DockerCli.removeEverythingOf(owner, "paas-user-"
-                + owner.toString().replace("-", "").substring(0, 12)));
+        for (UUID owner : owners) {
+            deleteAll(port, owner);
+            DockerCli.removeEverythingOf(owner, "paas-user-" + owner.toString().replace("-", "").substring(0, 12));
+        }
+    }
+
+    static void deleteAll(int port, UUID owner) {
+        ServiceCalls calls = ServiceCalls.on(port);
+        String token = TestTokens.shared().user(owner);
+        for (JsonNode db : json(calls.get("/api/v1/databases", token))) {
+            calls.send("DELETE", "/api/v1/databases/" + db.get("id").asString() + "?confirm="
+                    + db.get("name").asString(), null, token);
+        }
     }
 
     @Test
@@ -105,7 +117,9 @@ class DatabasesIT {
         DockerCli.Result query = docker("exec", "-e", "PGPASSWORD=" + credentials.get("password").asString(),
                 "paas-db-" + id, "psql", "-h", "127.0.0.1", "-U", "app", "-d", "app", "-tAc",
                 "create table t (x int); insert into t values (42); select x from t");
-        assertThat(query.output()).isEqualTo("42");
+        assertThat(query.output()).endsWith("42");
+        assertThat(docker("exec", "-e", "PGPASSWORD=wrong", "paas-db-" + id, "psql", "-h", "127.0.0.1", "-U", "app",
+                "-d", "app", "-tAc", "select 1").ok()).as("a wrong password is refused").isFalse();
         assertThat(awaitEvent("database.database-provisioned", id).payload().get("image").asString()).contains("postgres:15");
         assertThat(list(owner)).hasSize(1);
         assertThat(jdbc.queryForObject("select credentials_sealed from databases where id = ?", String.class, id))

@@ -34,6 +34,8 @@ class ProvisioningRestartIT {
         if (context != null) {
             context.close();
         }
+        // Tombstones, so that no other test's supervisor or provisioner brings them back.
+        JDBC.update("update databases set state = 'DELETED', deleted_at = now() where owner_id = ?", owner);
         docker("ps", "-aq", "--filter", "label=paas.owner-id=" + owner).output().lines()
                 .filter(line -> !line.isBlank()).forEach(container -> docker("unpause", container));
         DockerCli.removeEverythingOf(owner, "paas-user-" + owner.toString().replace("-", "").substring(0, 12));
@@ -65,10 +67,11 @@ class ProvisioningRestartIT {
     }
 
     private static ConfigurableApplicationContext service() {
-        return new SpringApplicationBuilder(DatabaseServiceApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + TestDatabases.url("paas_database_test"),
-                "spring.cloud.stream.jetstream.binder.url=" + NatsServerProcess.shared().url(),
-                "paas.security.jwks-url=" + TestTokens.shared().jwksUrl()).run();
+        // Arguments, not default properties: they must win over application.yaml's database.
+        return new SpringApplicationBuilder(DatabaseServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabases.url("paas_database_test"),
+                "--spring.cloud.stream.jetstream.binder.url=" + NatsServerProcess.shared().url(),
+                "--paas.security.jwks-url=" + TestTokens.shared().jwksUrl());
     }
 }

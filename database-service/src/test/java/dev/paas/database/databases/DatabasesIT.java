@@ -120,7 +120,8 @@ class DatabasesIT {
         assertThat(query.output()).endsWith("42");
         assertThat(docker("exec", "-e", "PGPASSWORD=wrong", "paas-db-" + id, "psql", "-h", "127.0.0.1", "-U", "app",
                 "-d", "app", "-tAc", "select 1").ok()).as("a wrong password is refused").isFalse();
-        assertThat(awaitEvent("database.database-provisioned", id).payload().get("image").asString()).contains("postgres:15");
+        assertThat(awaitEvent("database.database-provisioned", id).payload().get("image").asString())
+                .contains("postgres:15");
         assertThat(list(owner)).hasSize(1);
         assertThat(jdbc.queryForObject("select credentials_sealed from databases where id = ?", String.class, id))
                 .doesNotContain(credentials.get("password").asString());
@@ -269,7 +270,8 @@ class DatabasesIT {
         });
         JsonNode crashed = json(call("GET", "/api/v1/databases/" + id, null, owner));
         assertThat(crashed.get("reason").asString()).contains("3 restarts within 5 min");
-        assertThat(awaitEvent("database.database-state-changed", id).payload().get("state").asString()).isEqualTo("CRASH_LOOP");
+        assertThat(awaitEvent("database.database-state-changed", id).payload().get("state").asString())
+                .isEqualTo("CRASH_LOOP");
 
         HttpResponse<String> started = call("POST", "/api/v1/databases/" + id + "/start", null, owner);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);

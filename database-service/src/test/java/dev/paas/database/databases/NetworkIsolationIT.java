@@ -4,8 +4,8 @@ import static dev.paas.database.databases.DockerCli.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paas.database.engine.DatabaseSpec;
 import com.github.dockerjava.api.DockerClient;
+import dev.paas.database.engine.DatabaseSpec;
 import dev.paas.docker.DockerCalls;
 import dev.paas.docker.OwnerNetworks;
 import dev.paas.testing.ServiceCalls;

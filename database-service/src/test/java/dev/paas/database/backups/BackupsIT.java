@@ -250,6 +250,32 @@ class BackupsIT {
     }
 
     @Test
+    void retakesABackupWhoseWorkerVanishedAndGivesUpAfterThreeAttempts() throws Exception {
+        Created database = provisionPostgres();
+        JsonNode first = completedBackup(database);
+        UUID abandoned = UUID.randomUUID();
+        UUID exhausted = UUID.randomUUID();
+        for (UUID id : List.of(abandoned, exhausted)) {
+            jdbc.update("""
+                    insert into backups (id, database_id, owner_id, trigger, status, store_key, retention_days,
+                        attempts, lease_owner, lease_until, created_at, started_at)
+                    select ?, database_id, owner_id, 'MANUAL', 'RUNNING', replace(store_key, ?, ?), 7, ?,
+                        'a-vanished-replica', now() - interval '1 second', now(), now()
+                    from backups where id = ?""", id, first.get("id").asString(), id.toString(),
+                    id.equals(abandoned) ? 1 : 3, UUID.fromString(first.get("id").asString()));
+        }
+
+        backupWorker.runPending();
+
+        JsonNode retaken = json(call("GET", backupsOf(database) + "/" + abandoned, null, database.token()), 200);
+        assertThat(retaken.get("status").asString()).as(retaken.toString()).isEqualTo("COMPLETED");
+        JsonNode givenUp = json(call("GET", backupsOf(database) + "/" + exhausted, null, database.token()), 200);
+        assertThat(givenUp.get("status").asString()).isEqualTo("FAILED");
+        assertThat(givenUp.get("reason").asString()).isEqualTo("the backup was interrupted 3 times; gave up");
+        assertThat(outboxTypes(database)).contains("database.backup-failed");
+    }
+
+    @Test
     void validatesTheScheduleAndHidesOtherUsersDatabases() throws Exception {
         Created database = provisionPostgres();
         String schedule = "/api/v1/databases/" + database.id() + "/backups/schedule";

@@ -2,13 +2,16 @@
 # Entrypoint of paas/postgres:15.
 #   POSTGRES_PASSWORD  password of POSTGRES_USER (required unless POSTGRES_HOST_AUTH_METHOD=trust)
 #   POSTGRES_USER      superuser name (default postgres)
-#   POSTGRES_DATABASES databases to create on first start, separated by spaces or commas (default: none)
+#   POSTGRES_DB        a database to create on first start, owned by POSTGRES_USER, as the official image does
+#                      (default: POSTGRES_USER; nothing is created when it is postgres)
+#   POSTGRES_DATABASES more databases to create on first start, separated by spaces or commas (default: none)
 #   POSTGRES_HOST_AUTH_METHOD  auth for TCP connections (default scram-sha-256)
 set -euo pipefail
 
 : "${PGDATA:=/var/lib/postgresql/data}"
 : "${POSTGRES_USER:=postgres}"
 : "${POSTGRES_DATABASES:=}"
+: "${POSTGRES_DB:=$POSTGRES_USER}"
 : "${POSTGRES_HOST_AUTH_METHOD:=scram-sha-256}"
 
 if [[ ${1:-} != postgres ]]; then exec "$@"; fi
@@ -32,7 +35,13 @@ if [[ ! -s $PGDATA/PG_VERSION ]]; then
   rm -f "$pwfile"
   echo "host all all all $POSTGRES_HOST_AUTH_METHOD" >>"$PGDATA/pg_hba.conf"
   pg_ctl -D "$PGDATA" -o "-c listen_addresses='' -k /var/run/postgresql" -w start >/dev/null
+  if [[ $POSTGRES_DB != postgres ]]; then
+    echo "paas-postgres: creating database $POSTGRES_DB owned by $POSTGRES_USER"
+    psql -v ON_ERROR_STOP=1 -h /var/run/postgresql -U "$POSTGRES_USER" -d postgres -q \
+      -c "CREATE DATABASE \"$POSTGRES_DB\" OWNER \"$POSTGRES_USER\""
+  fi
   for db in ${POSTGRES_DATABASES//,/ }; do
+    [[ $db == postgres || $db == "$POSTGRES_DB" ]] && continue
     echo "paas-postgres: creating database $db"
     psql -v ON_ERROR_STOP=1 -h /var/run/postgresql -U "$POSTGRES_USER" -d postgres -qc "CREATE DATABASE \"$db\""
   done

@@ -22,8 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * database-service keeps its own record of projects and their owners from project events on JetStream (a deleted
- * project is forgotten), and its API
- * is closed to callers without a valid token (it has no endpoint that takes an id yet).
+ * project is forgotten), and its API is closed to callers without a valid token.
  */
 @ServiceComponentTest(database = "paas_database_test")
 class KnownProjectsIT {
@@ -85,8 +84,7 @@ class KnownProjectsIT {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
         }
-        assertThat(get("/api/v1/databases", tokens.user(user)).statusCode()).as("authenticated, but no such endpoint")
-                .isEqualTo(404);
+        assertThat(get("/api/v1/databases", tokens.user(user)).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/admin/databases", tokens.user(user)).statusCode()).isEqualTo(403);
     }
 

@@ -11,16 +11,15 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import dev.paas.docker.DockerCalls;
 import dev.paas.docker.DockerFailures;
+import dev.paas.docker.OwnerNetworks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,21 +39,19 @@ import org.slf4j.LoggerFactory;
 public class AppContainers {
 
     private static final Logger log = LoggerFactory.getLogger(AppContainers.class);
-    private static final String NETWORK_PREFIX = "paas-user-";
-    private static final String SHARED_NETWORK = NETWORK_PREFIX + "shared";
-    /** Label of an owner's network naming the owner ({@code shared} for the shared one). */
-    static final String OWNER = "paas.owner";
     private static final String LOG_MAX_SIZE = "10m";
     private static final String LOG_MAX_FILES = "3";
 
     private final DockerClient docker;
     private final DockerCalls calls;
+    private final OwnerNetworks networks;
     private final Duration stopGrace;
     private final int publishPort;
 
     AppContainers(DockerClient docker, DockerCalls calls, Duration stopGrace, int publishPort) {
         this.docker = docker;
         this.calls = calls;
+        this.networks = new OwnerNetworks(docker, calls);
         this.stopGrace = stopGrace;
         this.publishPort = publishPort;
     }
@@ -263,8 +260,7 @@ public class AppContainers {
      * {@code paas-user-shared} for apps without an owner. Containers of different networks cannot reach each other.
      */
     public static String networkOf(UUID ownerId) {
-        return ownerId == null ? SHARED_NETWORK
-                : NETWORK_PREFIX + ownerId.toString().replace("-", "").substring(0, 12);
+        return OwnerNetworks.networkOf(ownerId);
     }
 
     /**
@@ -282,63 +278,12 @@ public class AppContainers {
 
     /** Creates the owner's network unless it exists; two instances creating it at once is fine. */
     String ensureNetwork(UUID ownerId) {
-        String name = networkOf(ownerId);
-        if (networkExists(name)) {
-            return name;
-        }
-        Map<String, String> labels = new HashMap<>();
-        labels.put(ContainerSpec.MANAGED, "true");
-        labels.put(OWNER, ownerId == null ? "shared" : ownerId.toString());
-        // Docker's default address pools hold about 30 bridge networks, far fewer than a platform has users: each
-        // owner's network gets a /26 of its own from 10.112.0.0/12 (16,384 of them), another one when it is taken.
-        for (int attempt = 1; ; attempt++) {
-            String subnet = OwnerSubnets.random();
-            try {
-                calls.once("create network " + name, () -> docker.createNetworkCmd()
-                        .withName(name)
-                        .withDriver("bridge")
-                        .withCheckDuplicate(true)
-                        .withLabels(labels)
-                        .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)))
-                        .exec());
-                log.info("created network {} ({}) for app containers", name, subnet);
-                return name;
-            } catch (ConflictException createdMeanwhile) {
-                log.debug("network {} was created meanwhile", name);
-                return name;
-            } catch (RuntimeException e) {
-                if (networkExists(name)) {
-                    return name;
-                }
-                if (OwnerSubnets.taken(DockerFailures.messageOf(e)) && attempt < 8) {
-                    continue;
-                }
-                throw e;
-            }
-        }
+        return networks.ensure(ownerId);
     }
 
     /** Removes the owner's network when no container uses it any more (its last project was deleted). */
     public void removeNetworkIfUnused(UUID ownerId) {
-        String name = networkOf(ownerId);
-        try {
-            calls.once("remove network " + name, () -> {
-                docker.removeNetworkCmd(name).exec();
-                return null;
-            });
-            log.info("removed network {}: no app container uses it", name);
-        } catch (RuntimeException e) {
-            // still in use by another of the owner's apps, or gone already
-            log.debug("network {} stays: {}", name, e.toString());
-        }
-    }
-
-    private boolean networkExists(String name) {
-        return calls.idempotent("list network " + name, () -> docker.listNetworksCmd()
-                .withNameFilter(name)
-                .exec()
-                .stream()
-                .anyMatch(network -> name.equals(network.getName())));
+        networks.removeIfUnused(ownerId);
     }
 
     private Optional<String> deploymentHolding(String name) {

@@ -1,4 +1,4 @@
-package dev.paas.runtime.container;
+package dev.paas.docker;
 
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;

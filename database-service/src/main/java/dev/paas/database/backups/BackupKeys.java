@@ -15,7 +15,8 @@ final class BackupKeys {
 
     static String extensionOf(DatabaseType type) {
         return switch (type) {
-            case POSTGRESQL, MYSQL -> "sql";
+            case POSTGRESQL -> "dump";
+            case MYSQL -> "sql";
             case MONGODB -> "archive";
             case REDIS -> "rdb";
         };

@@ -47,7 +47,7 @@ class BackupScheduleTest {
         UUID database = UUID.randomUUID();
         UUID backup = UUID.randomUUID();
         assertThat(BackupKeys.keyOf(owner, database, backup, DatabaseType.POSTGRESQL))
-                .isEqualTo(owner + "/" + database + "/" + backup + ".sql");
+                .isEqualTo(owner + "/" + database + "/" + backup + ".dump");
         assertThat(BackupKeys.keyOf(owner, database, backup, DatabaseType.REDIS)).endsWith(".rdb");
     }
 }

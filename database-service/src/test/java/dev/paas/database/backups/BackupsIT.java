@@ -22,7 +22,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +83,6 @@ class BackupsIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         tokens = TestTokens.registerWith(registry);
-        registry.add("paas.databases.secrets-key", BackupsIT::randomKey);
-        registry.add("paas.databases.link-key", BackupsIT::randomKey);
         registry.add("paas.databases.backups.local-directory", STORE::toString);
     }
 
@@ -127,7 +124,6 @@ class BackupsIT {
         assertThat(download.headers().firstValue("X-Checksum-SHA256")).contains(backup.get("sha256").asString());
         assertThat(sha256(download.body())).isEqualTo(backup.get("sha256").asString());
         assertThat(download.body()).isEqualTo(Files.readAllBytes(storedFile(database, backup)));
-        assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains("before the backup");
 
         sql(database, "update notes set body = 'after the backup'");
         JsonNode restore = json(call("POST", "/api/v1/databases/" + database.id() + "/restore",
@@ -144,7 +140,7 @@ class BackupsIT {
                 database.token()), 200);
         assertThat(safety.get("trigger").asString()).isEqualTo("SAFETY");
         assertThat(safety.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(Files.readString(storedFile(database, safety))).contains("after the backup");
+        assertThat(Files.size(storedFile(database, safety))).isEqualTo(safety.get("sizeBytes").asLong());
         assertThat(outboxTypes(database)).contains("database.backup-completed", "database.database-restored");
     }
 
@@ -338,7 +334,7 @@ class BackupsIT {
 
     private Path storedFile(Created database, JsonNode backup) {
         return STORE.resolve(database.owner().toString()).resolve(database.id().toString())
-                .resolve(backup.get("id").asString() + ".sql");
+                .resolve(backup.get("id").asString() + ".dump");
     }
 
     private List<String> outboxTypes(Created database) {
@@ -395,12 +391,6 @@ class BackupsIT {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String docker(String... args) {

@@ -3,6 +3,7 @@ package dev.paas.database.backups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paas.database.databases.ManagedDatabases;
 import dev.paas.testing.ServiceCalls;
 import dev.paas.testing.ServiceComponentTest;
 import dev.paas.tokens.testing.TestTokens;
@@ -31,6 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,6 +80,9 @@ class BackupsIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ManagedDatabases managedDatabases;
 
     private final List<Created> created = new ArrayList<>();
 
@@ -271,6 +277,50 @@ class BackupsIT {
         assertThat(outboxTypes(database)).contains("database.backup-failed");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "redis"})
+    void restoresMariaDbAndRedisFromTheirBackups(String type) throws Exception {
+        Created database = provision(type);
+        assertThat(write(database, type, "old")).isTrue();
+        JsonNode backup = completedBackup(database);
+        assertThat(write(database, type, "new")).isTrue();
+        assertThat(read(database, type)).isEqualTo("new,old");
+
+        JsonNode restore = json(call("POST", "/api/v1/databases/" + database.id() + "/restore",
+                "{\"backupId\":\"" + backup.get("id").asString() + "\"}", database.token()), 202);
+        restoreWorker.runPending();
+
+        JsonNode done = restoreView(database, restore);
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(viewOf(database).get("state").asString()).isEqualTo("RUNNING");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(read(database, type)).isEqualTo("old"));
+    }
+
+    @Test
+    void rollsBackARestoreWhoseReplicaVanishedWhileSwapping() throws Exception {
+        Created database = provisionPostgres();
+        sql(database, "create table notes (body text)", "insert into notes values ('kept')");
+        JsonNode backup = completedBackup(database);
+        assertThat(managedDatabases.beginRestore(database.id(), database.owner())).isTrue();
+        UUID restoreId = UUID.randomUUID();
+        jdbc.update("""
+                insert into restores (id, database_id, owner_id, actor_id, backup_id, source, status, volume_number,
+                    attempts, lease_owner, lease_until, created_at)
+                values (?, ?, ?, ?, ?, 'BACKUP', 'SWAPPING', 1, 1, 'a-vanished-replica', now() - interval '1 second',
+                    now())""", restoreId, database.id(), database.owner(), database.owner(),
+                UUID.fromString(backup.get("id").asString()));
+        docker("rm", "-f", "paas-db-" + database.id());
+
+        restoreWorker.runPending();
+
+        JsonNode failed = json(call("GET", "/api/v1/databases/" + database.id() + "/restores/" + restoreId, null,
+                database.token()), 200);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("reason").asString()).contains("the old data is back");
+        assertThat(viewOf(database).get("state").asString()).isEqualTo("RUNNING");
+        assertThat(notes(database)).containsExactly("kept");
+    }
+
     @Test
     void validatesTheScheduleAndHidesOtherUsersDatabases() throws Exception {
         Created database = provisionPostgres();
@@ -299,11 +349,15 @@ class BackupsIT {
     }
 
     private Created provisionPostgres() throws Exception {
+        return provision("postgresql");
+    }
+
+    private Created provision(String type) throws Exception {
         UUID owner = UUID.randomUUID();
         String token = tokens.user(owner);
         String name = "notes-db";
         JsonNode view = json(call("POST", "/api/v1/databases",
-                "{\"type\":\"postgresql\",\"name\":\"" + name + "\",\"externalAccess\":true}", token), 202);
+                "{\"type\":\"" + type + "\",\"name\":\"" + name + "\",\"externalAccess\":true}", token), 202);
         Created database = new Created(UUID.fromString(view.get("id").asString()), name, owner, token);
         created.add(database);
         await().atMost(Duration.ofSeconds(90)).until(() -> {
@@ -371,6 +425,34 @@ class BackupsIT {
                         credentials.get("password").asString()), connection -> connection != null);
     }
 
+    /** Adds {@code value} with the engine's own client inside its container. */
+    private boolean write(Created database, String type, String value) throws Exception {
+        JsonNode credentials = viewOf(database).get("credentials");
+        String container = "paas-db-" + database.id();
+        String password = credentials.get("password").asString();
+        if ("mysql".equals(type)) {
+            return dockerExit("exec", "-e", "MYSQL_PWD=" + password, container, "mariadb", "-h127.0.0.1",
+                    "-u" + credentials.get("user").asString(), credentials.get("database").asString(), "-e",
+                    "CREATE TABLE IF NOT EXISTS t (v varchar(40)); INSERT INTO t VALUES ('" + value + "')") == 0;
+        }
+        return docker("exec", "-e", "REDISCLI_AUTH=" + password, container, "redis-cli", "--no-auth-warning",
+                "SADD", "t", value).matches("\\d+");
+    }
+
+    /** The values, sorted, joined with commas. */
+    private String read(Created database, String type) throws Exception {
+        JsonNode credentials = viewOf(database).get("credentials");
+        String container = "paas-db-" + database.id();
+        String password = credentials.get("password").asString();
+        if ("mysql".equals(type)) {
+            return docker("exec", "-e", "MYSQL_PWD=" + password, container, "mariadb", "-h127.0.0.1",
+                    "-u" + credentials.get("user").asString(), credentials.get("database").asString(), "-N", "-e",
+                    "SELECT group_concat(v ORDER BY v) FROM t");
+        }
+        return String.join(",", docker("exec", "-e", "REDISCLI_AUTH=" + password, container, "redis-cli",
+                "--no-auth-warning", "SMEMBERS", "t").lines().map(String::strip).sorted().toList());
+    }
+
     private static String backupsOf(Created database) {
         return "/api/v1/databases/" + database.id() + "/backups";
     }
@@ -391,6 +473,21 @@ class BackupsIT {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static int dockerExit(String... args) {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String docker(String... args) {

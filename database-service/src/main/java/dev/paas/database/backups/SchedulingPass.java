@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -52,7 +53,7 @@ class SchedulingPass {
     /** One pass; returns the backups this replica queued or recorded as skipped. */
     int run() {
         Instant now = clock.instant();
-        Map<java.util.UUID, ManagedDatabase> provisioned = databases.provisioned().stream()
+        Map<UUID, ManagedDatabase> provisioned = databases.provisioned().stream()
                 .collect(Collectors.toMap(ManagedDatabase::id, Function.identity(), (a, b) -> a));
         for (var databaseId : schedules.withoutSchedule(List.copyOf(provisioned.keySet()))) {
             schedules.addIfMissing(new BackupSchedule(databaseId, properties.defaultCron(),

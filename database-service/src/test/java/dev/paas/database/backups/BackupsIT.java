@@ -181,7 +181,8 @@ class BackupsIT {
 
         String boundary = "paas-" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dump.sql\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\nthis is not a dump at all;\r\n--" + boundary + "--\r\n";
+                + "Content-Type: application/octet-stream\r\n\r\nthis is not a dump at all;\r\n--" + boundary
+                + "--\r\n";
         HttpResponse<String> upload = HTTP.send(request("/api/v1/databases/" + database.id() + "/restore",
                 database.token()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * API), with the local store in a temporary directory. The workers and passes are called by the test.
  */
 @ServiceComponentTest(database = "paas_database_backups", freshDatabase = true,
-        properties = "paas.databases.backups.scheduling=false")
+        properties = {"paas.databases.backups.scheduling=false",
+            "spring.cloud.stream.bindings.projectEvents-in-0.consumer.auto-startup=false"})
 class BackupsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -125,6 +125,10 @@ class Provisioner implements SmartLifecycle {
                 }
                 if (!store.claim(db.id(), DatabaseState.PROVISIONING, leaseOwner, settings.lease())) {
                     log.info("Database {} is no longer being provisioned here", db.id());
+                    if (store.find(db.id()).isEmpty()) {
+                        // Deleted while its container was being created: the deletion found nothing to remove.
+                        removeContainerAndVolume(spec);
+                    }
                     return;
                 }
                 Thread.sleep(READY_POLL);

@@ -163,6 +163,11 @@ class Supervisor implements SmartLifecycle {
             engines.start(spec);
             store.restartAfter(db.id(), null);
             lastProbe.put(db.id(), now);
+            if (store.find(db.id()).isEmpty()) {
+                // Deleted while it was being restarted: the deletion may have found nothing to remove.
+                engines.stop(db.container(), settings.stopGrace());
+                engines.remove(db.container());
+            }
         }
     }
 

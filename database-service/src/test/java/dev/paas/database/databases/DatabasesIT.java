@@ -204,6 +204,23 @@ class DatabasesIT {
     }
 
     @Test
+    void aDatabaseDeletedWhileItIsProvisionedLeavesNoContainerOrVolume() {
+        UUID owner = owner();
+        UUID id = create(owner, "postgresql", "brief");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> DockerCli.exists("paas-db-" + id));
+
+        assertThat(call("DELETE", "/api/v1/databases/" + id + "?confirm=brief", null, owner).statusCode())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !DockerCli.exists("paas-db-" + id)
+                && !DockerCli.volumeExists("paas-db-" + id));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> !DockerCli.exists("paas-db-" + id));
+        assertThat(awaitEvent("database.database-deleted", id)).isNotNull();
+    }
+
+    @Test
     void linksPublishSealedVariablesAndUnlinksOnRequestAndOnProjectDeletion() throws Exception {
         UUID owner = owner();
         UUID id = create(owner, "postgresql", "linked");

@@ -58,12 +58,13 @@ class OwnerNetworksIT {
     }
 
     @Test
-    void removesTheNetworkOnlyWhenNoContainerUsesIt() {
+    void removesTheNetworkOnlyWhenNoRunningContainerUsesIt() {
         String name = networks.ensure(owner);
-        container = docker.createContainerCmd("paas/base:bookworm").withCmd("true")
+        container = docker.createContainerCmd("paas/base:bookworm").withCmd("sleep", "60")
                 .withLabels(java.util.Map.of("paas.test", "owner-networks"))
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode(name))
                 .exec().getId();
+        docker.startContainerCmd(container).exec();
 
         networks.removeIfUnused(owner);
         assertThat(docker.inspectNetworkCmd().withNetworkId(name).exec().getName()).isEqualTo(name);

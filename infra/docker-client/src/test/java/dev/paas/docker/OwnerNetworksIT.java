@@ -52,8 +52,8 @@ class OwnerNetworksIT {
         assertThat(found).singleElement().satisfies(network -> {
             assertThat(network.getLabels()).containsEntry("paas.managed", "true")
                     .containsEntry("paas.owner", owner.toString());
-            assertThat(network.getIpam().getConfig()).singleElement()
-                    .satisfies(config -> assertThat(config.getSubnet()).matches("10\\.(11[2-9]|12[0-7])\\.\\d+\\.\\d+/26"));
+            assertThat(network.getIpam().getConfig()).singleElement().satisfies(config -> assertThat(
+                    config.getSubnet()).matches("10\\.(11[2-9]|12[0-7])\\.\\d+\\.\\d+/26"));
         });
     }
 

@@ -69,6 +69,11 @@ public class DockerDatabaseEngines implements DatabaseEngines {
     private final EngineImages images;
     private final ContainerExec exec;
 
+    /** Without Spring (tests): its own {@link OwnerNetworks}. */
+    public DockerDatabaseEngines(DockerClient docker, DockerCalls calls, EnginesProperties properties) {
+        this(docker, calls, new OwnerNetworks(docker, calls), properties, Clock.systemUTC());
+    }
+
     @Autowired
     public DockerDatabaseEngines(DockerClient docker, DockerCalls calls, OwnerNetworks networks,
             EnginesProperties properties) {

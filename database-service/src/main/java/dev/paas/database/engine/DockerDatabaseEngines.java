@@ -10,6 +10,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -68,6 +69,11 @@ public class DockerDatabaseEngines implements DatabaseEngines {
     private final EngineImages images;
     private final ContainerExec exec;
 
+    /** Without Spring (tests): its own {@link OwnerNetworks}. */
+    public DockerDatabaseEngines(DockerClient docker, DockerCalls calls, EnginesProperties properties) {
+        this(docker, calls, new OwnerNetworks(docker, calls), properties, Clock.systemUTC());
+    }
+
     @Autowired
     public DockerDatabaseEngines(DockerClient docker, DockerCalls calls, OwnerNetworks networks,
             EnginesProperties properties) {
@@ -108,9 +114,10 @@ public class DockerDatabaseEngines implements DatabaseEngines {
     public void start(DatabaseSpec spec) {
         EngineDefinition engine = EngineDefinition.of(spec.type());
         ensureVolume(spec.volume(), spec);
+        String network = networks.ensure(spec.ownerId());
         InspectContainerResponse existing = inspect(spec.containerName());
-        if (existing != null && !matches(existing, spec, engine)) {
-            log.info("recreating {}: its image, volume or published port changed", spec.containerName());
+        if (existing != null && !matches(existing, spec, engine, networkId(network))) {
+            log.info("recreating {}: its image, volume, network or published port changed", spec.containerName());
             remove(spec.containerName());
             existing = null;
         }
@@ -391,14 +398,28 @@ public class DockerDatabaseEngines implements DatabaseEngines {
         }
     }
 
-    /** Whether the existing container runs what the spec says: same image, volume and publication. */
-    private static boolean matches(InspectContainerResponse existing, DatabaseSpec spec, EngineDefinition engine) {
+    /*
+     * Whether the existing container runs what the spec says: same image, volume and publication, on the owner's
+     * network as it is now (Docker lets a network go while only stopped containers are attached to it; one made
+     * again is another network, which a stopped container does not know).
+     */
+    private static boolean matches(InspectContainerResponse existing, DatabaseSpec spec, EngineDefinition engine,
+            String networkId) {
+        Map<String, ContainerNetwork> attached = existing.getNetworkSettings() == null ? null
+                : existing.getNetworkSettings().getNetworks();
+        ContainerNetwork endpoint = attached == null ? null : attached.get(OwnerNetworks.networkOf(spec.ownerId()));
+        boolean sameNetwork = endpoint != null && networkId.equals(endpoint.getNetworkID());
         boolean sameImage = spec.image().equals(existing.getConfig().getImage());
         boolean sameVolume = existing.getMounts() != null && existing.getMounts().stream()
                 .anyMatch(mount -> spec.volume().equals(mount.getName()));
         Ports bindings = existing.getHostConfig().getPortBindings();
         boolean published = bindings != null && bindings.getBindings().get(ExposedPort.tcp(engine.port())) != null;
-        return sameImage && sameVolume && published == spec.externalAccess();
+        return sameImage && sameVolume && sameNetwork && published == spec.externalAccess();
+    }
+
+    private String networkId(String network) {
+        return calls.idempotent("inspect network " + network,
+                () -> docker.inspectNetworkCmd().withNetworkId(network).exec().getId());
     }
 
     private void startContainer(String name) {

@@ -91,7 +91,8 @@ final class RedisEngine implements EngineDefinition {
         String script = CLI + " DBSIZE | grep -Eq '^[0-9]+$' || exit 2; " + CLI + " CONFIG SET appendonly yes"
                 + " | grep -q OK || exit 3; i=0; while [ $i -lt 600 ]; do"
                 + " s=$(" + CLI + " INFO persistence | tr -d '\\r');"
-                + " echo \"$s\" | grep -q '^aof_rewrite_in_progress:0' && echo \"$s\" | grep -q '^aof_rewrite_scheduled:0'"
+                + " echo \"$s\" | grep -q '^aof_rewrite_in_progress:0'"
+                + " && echo \"$s\" | grep -q '^aof_rewrite_scheduled:0'"
                 + " && echo \"$s\" | grep -q '^aof_last_bgrewrite_status:ok' && [ -d /data/appendonlydir ] && exit 0;"
                 + " i=$((i+1)); sleep 0.1; done; echo 'the append-only file was not written' >&2; exit 4";
         return List.of(EngineCommand.shell("redis-cli", script, env(credentials)));

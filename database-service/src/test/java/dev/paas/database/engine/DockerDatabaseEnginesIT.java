@@ -60,6 +60,9 @@ class DockerDatabaseEnginesIT {
         engines.start(spec);
         awaitReady(spec);
         assertThat(EngineClients.write(spec, "old")).isTrue();
+        if (type == DatabaseType.MYSQL) {
+            assertThat(mariadb(spec, "CREATE PROCEDURE answer() SELECT 42").exitCode()).isZero();
+        }
 
         Path dump = dir.resolve("dump");
         try (OutputStream out = Files.newOutputStream(dump)) {
@@ -83,6 +86,14 @@ class DockerDatabaseEnginesIT {
         awaitReady(swapped);
         assertThat(EngineClients.read(swapped)).isEqualTo("old");
         assertThat(engines.usageBytes(swapped)).isPositive();
+        if (type == DatabaseType.MYSQL) {
+            assertThat(mariadb(swapped, "CALL answer()").text().strip()).isEqualTo("42");
+        }
+    }
+
+    private static EngineTestSupport.Output mariadb(DatabaseSpec spec, String sql) {
+        return EngineTestSupport.exec(spec.containerName(), List.of("MYSQL_PWD=" + spec.credentials().password()),
+                "mariadb", "-h127.0.0.1", "-uapp", "-N", "app", "-e", sql);
     }
 
     @ParameterizedTest
@@ -205,6 +216,24 @@ class DockerDatabaseEnginesIT {
         assertThat(engines.status(spec.containerName())).isEqualTo(ContainerStatus.missing());
         engines.removeVolume(spec.volume());
         engines.removeVolume(spec.volume());
+    }
+
+    @Test
+    void aStoppedDatabaseStartsAgainAfterItsNetworkWasRemovedMeanwhile() {
+        DatabaseSpec spec = newDatabase(DatabaseType.REDIS, false);
+        engines.start(spec);
+        awaitReady(spec);
+        assertThat(EngineClients.write(spec, "kept")).isTrue();
+        engines.stop(spec.containerName(), Duration.ofSeconds(5));
+        new OwnerNetworks(EngineTestSupport.docker(), EngineTestSupport.calls()).removeIfUnused(spec.ownerId());
+        assertThat(EngineTestSupport.docker().listNetworksCmd().exec())
+                .noneMatch(network -> OwnerNetworks.networkOf(spec.ownerId()).equals(network.getName()));
+
+        engines.start(spec);
+        awaitReady(spec);
+        assertThat(EngineClients.read(spec)).isEqualTo("kept");
+        assertThat(EngineTestSupport.docker().inspectContainerCmd(spec.containerName()).exec().getNetworkSettings()
+                .getNetworks()).containsOnlyKeys(OwnerNetworks.networkOf(spec.ownerId()));
     }
 
     @Test

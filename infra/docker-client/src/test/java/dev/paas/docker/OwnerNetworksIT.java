@@ -52,18 +52,19 @@ class OwnerNetworksIT {
         assertThat(found).singleElement().satisfies(network -> {
             assertThat(network.getLabels()).containsEntry("paas.managed", "true")
                     .containsEntry("paas.owner", owner.toString());
-            assertThat(network.getIpam().getConfig()).singleElement()
-                    .satisfies(config -> assertThat(config.getSubnet()).matches("10\\.(11[2-9]|12[0-7])\\.\\d+\\.\\d+/26"));
+            assertThat(network.getIpam().getConfig()).singleElement().satisfies(config -> assertThat(
+                    config.getSubnet()).matches("10\\.(11[2-9]|12[0-7])\\.\\d+\\.\\d+/26"));
         });
     }
 
     @Test
-    void removesTheNetworkOnlyWhenNoContainerUsesIt() {
+    void removesTheNetworkOnlyWhenNoRunningContainerUsesIt() {
         String name = networks.ensure(owner);
-        container = docker.createContainerCmd("paas/base:bookworm").withCmd("true")
+        container = docker.createContainerCmd("paas/base:bookworm").withCmd("sleep", "60")
                 .withLabels(java.util.Map.of("paas.test", "owner-networks"))
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode(name))
                 .exec().getId();
+        docker.startContainerCmd(container).exec();
 
         networks.removeIfUnused(owner);
         assertThat(docker.inspectNetworkCmd().withNetworkId(name).exec().getName()).isEqualTo(name);

@@ -3,9 +3,12 @@ package dev.paas.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.model.Network;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,9 @@ public class OwnerNetworks {
     /** Label of an owner's network naming the owner ({@code shared} for the shared one). */
     public static final String OWNER = "paas.owner";
 
+    /** One lock per network name: creations in this process never race each other. */
+    private static final Map<String, Object> CREATING = new ConcurrentHashMap<>();
+
     private final DockerClient docker;
     private final DockerCalls calls;
 
@@ -41,12 +47,25 @@ public class OwnerNetworks {
                 : NETWORK_PREFIX + ownerId.toString().replace("-", "").substring(0, 12);
     }
 
-    /** Creates the owner's network unless it exists and returns its name; two instances creating it at once is fine. */
+    /**
+     * Creates the owner's network unless it exists and returns its name; two callers creating it at once is fine.
+     * Docker's duplicate check is best effort: two creations racing (in this process, or runtime-service and
+     * database-service at the same moment) can both succeed, and every container start then fails with "network …
+     * is ambiguous". Creations in this process are serialised per owner, and whoever finds more than one network of
+     * the name keeps the one with the smallest id and removes the others, so racing callers converge on the same one.
+     */
     public String ensure(UUID ownerId) {
         String name = networkOf(ownerId);
-        if (exists(name)) {
-            return name;
+        synchronized (CREATING.computeIfAbsent(name, key -> new Object())) {
+            if (!exists(name)) {
+                create(ownerId, name);
+            }
+            removeDuplicates(name);
         }
+        return name;
+    }
+
+    private void create(UUID ownerId, String name) {
         Map<String, String> labels = new HashMap<>();
         labels.put(MANAGED, "true");
         labels.put(OWNER, ownerId == null ? "shared" : ownerId.toString());
@@ -63,13 +82,13 @@ public class OwnerNetworks {
                         .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)))
                         .exec());
                 log.info("created network {} ({}) for the owner's containers", name, subnet);
-                return name;
+                return;
             } catch (ConflictException createdMeanwhile) {
                 log.debug("network {} was created meanwhile", name);
-                return name;
+                return;
             } catch (RuntimeException e) {
                 if (exists(name)) {
-                    return name;
+                    return;
                 }
                 if (OwnerSubnets.taken(DockerFailures.messageOf(e)) && attempt < 8) {
                     continue;
@@ -95,10 +114,33 @@ public class OwnerNetworks {
     }
 
     private boolean exists(String name) {
+        return !named(name).isEmpty();
+    }
+
+    /** The networks called exactly {@code name} (the name filter also matches parts of names), smallest id first. */
+    private List<Network> named(String name) {
         return calls.idempotent("list network " + name, () -> docker.listNetworksCmd()
                 .withNameFilter(name)
                 .exec()
                 .stream()
-                .anyMatch(network -> name.equals(network.getName())));
+                .filter(network -> name.equals(network.getName()))
+                .sorted(Comparator.comparing(Network::getId))
+                .toList());
+    }
+
+    private void removeDuplicates(String name) {
+        List<Network> same = named(name);
+        for (Network duplicate : same.subList(Math.min(1, same.size()), same.size())) {
+            try {
+                calls.once("remove duplicate network " + duplicate.getId(), () -> {
+                    docker.removeNetworkCmd(duplicate.getId()).exec();
+                    return null;
+                });
+                log.info("removed network {} ({}): a duplicate of {} created by a racing caller", name,
+                        duplicate.getId(), same.get(0).getId());
+            } catch (RuntimeException e) {
+                log.debug("duplicate network {} ({}) stays: {}", name, duplicate.getId(), e.toString());
+            }
+        }
     }
 }

@@ -27,10 +27,15 @@ class OwnerNetworksIT {
         if (container != null) {
             docker.removeContainerCmd(container).withForce(true).exec();
         }
-        try {
-            docker.removeNetworkCmd(OwnerNetworks.networkOf(owner)).exec();
-        } catch (NotFoundException gone) {
-            // removed by the test
+        String name = OwnerNetworks.networkOf(owner);
+        for (Network network : docker.listNetworksCmd().withNameFilter(name).exec()) {
+            if (name.equals(network.getName())) {
+                try {
+                    docker.removeNetworkCmd(network.getId()).exec();
+                } catch (NotFoundException gone) {
+                    // removed by the test
+                }
+            }
         }
     }
 
@@ -55,6 +60,40 @@ class OwnerNetworksIT {
             assertThat(network.getIpam().getConfig()).singleElement().satisfies(config -> assertThat(
                     config.getSubnet()).matches("10\\.(11[2-9]|12[0-7])\\.\\d+\\.\\d+/26"));
         });
+    }
+
+    @Test
+    void manyCallersAtOnceGetOneNetwork() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> networks.ensure(owner)));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(OwnerNetworks.networkOf(owner));
+            }
+        }
+        assertThat(named(OwnerNetworks.networkOf(owner))).hasSize(1);
+    }
+
+    @Test
+    void aDuplicateCreatedByAnotherProcessIsRemovedAndTheOldestKept() {
+        String name = OwnerNetworks.networkOf(owner);
+        // what a racing runtime-service and database-service can leave: two networks of one name
+        String one = docker.createNetworkCmd().withName(name).withDriver("bridge")
+                .withLabels(java.util.Map.of("paas.managed", "true")).exec().getId();
+        String two = docker.createNetworkCmd().withName(name).withDriver("bridge")
+                .withLabels(java.util.Map.of("paas.managed", "true")).exec().getId();
+        String kept = one.compareTo(two) < 0 ? one : two;
+
+        assertThat(networks.ensure(owner)).isEqualTo(name);
+
+        assertThat(named(name)).singleElement().extracting(Network::getId).isEqualTo(kept);
+    }
+
+    private List<Network> named(String name) {
+        return docker.listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(network -> name.equals(network.getName())).toList();
     }
 
     @Test

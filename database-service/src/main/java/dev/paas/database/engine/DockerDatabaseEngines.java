@@ -1,7 +1,6 @@
 package dev.paas.database.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -12,12 +11,12 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import dev.paas.docker.ContainerLogs;
 import dev.paas.docker.DockerCalls;
 import dev.paas.docker.DockerFailures;
 import dev.paas.docker.OwnerNetworks;
@@ -26,17 +25,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -322,7 +318,7 @@ public class DockerDatabaseEngines implements DatabaseEngines {
     @Override
     public List<String> lastLogLines(String containerName, int lines) {
         try {
-            return calls.idempotent("logs " + containerName, () -> readLog(containerName, lines));
+            return calls.idempotent("logs " + containerName, () -> ContainerLogs.tail(docker, containerName, lines));
         } catch (NotFoundException e) {
             return List.of();
         }
@@ -552,34 +548,6 @@ public class DockerDatabaseEngines implements DatabaseEngines {
             return Instant.parse(dockerTime);
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private List<String> readLog(String containerName, int lines) {
-        List<String> collected = new ArrayList<>();
-        try (ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-                synchronized (collected) {
-                    text.lines().forEach(collected::add);
-                }
-            }
-        }) {
-            docker.logContainerCmd(containerName)
-                    .withStdOut(true)
-                    .withStdErr(true)
-                    .withTail(lines)
-                    .exec(callback)
-                    .awaitCompletion(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            log.debug("closing the log stream of {} failed: {}", containerName, e.toString());
-        }
-        synchronized (collected) {
-            int from = Math.max(0, collected.size() - lines);
-            return List.copyOf(collected.subList(from, collected.size()));
         }
     }
 }

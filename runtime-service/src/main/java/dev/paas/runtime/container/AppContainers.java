@@ -1,30 +1,25 @@
 package dev.paas.runtime.container;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
+import dev.paas.docker.ContainerLogs;
 import dev.paas.docker.DockerCalls;
 import dev.paas.docker.DockerFailures;
 import dev.paas.docker.OwnerNetworks;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +118,7 @@ public class AppContainers {
     /** The last {@code lines} lines the container wrote to stdout and stderr, oldest first. */
     public List<String> lastLogLines(String containerId, int lines) {
         try {
-            return calls.idempotent("logs " + containerId, () -> readLog(containerId, lines));
+            return calls.idempotent("logs " + containerId, () -> ContainerLogs.tail(docker, containerId, lines));
         } catch (NotFoundException e) {
             return List.of();
         }
@@ -307,34 +302,6 @@ public class AppContainers {
         }
         return new StartedContainer(containerId, inspected.getName().replaceFirst("^/", ""), ip,
                 Integer.parseInt(bound[0].getHostPortSpec()));
-    }
-
-    private List<String> readLog(String containerId, int lines) {
-        List<String> collected = new ArrayList<>();
-        try (ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-                synchronized (collected) {
-                    text.lines().forEach(collected::add);
-                }
-            }
-        }) {
-            docker.logContainerCmd(containerId)
-                    .withStdOut(true)
-                    .withStdErr(true)
-                    .withTail(lines)
-                    .exec(callback)
-                    .awaitCompletion(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.io.IOException e) {
-            log.debug("closing log stream of {} failed: {}", containerId, e.toString());
-        }
-        synchronized (collected) {
-            int from = Math.max(0, collected.size() - lines);
-            return List.copyOf(collected.subList(from, collected.size()));
-        }
     }
 
     private void removeQuietly(String containerIdOrName) {

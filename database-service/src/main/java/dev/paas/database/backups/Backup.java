@@ -8,7 +8,7 @@ import java.util.UUID;
  * COMPLETED (with its size and SHA-256) or FAILED (with the reason). It lives until {@code expiresAt}.
  */
 record Backup(UUID id, UUID databaseId, UUID ownerId, String trigger, String status, String storeKey, Long sizeBytes,
-        String sha256, String reason, int retentionDays, Instant scheduledFor, int attempts, Instant createdAt,
+        String sha256, String reason, int retentionDays, Instant scheduledFor, int attempts, String leaseOwner, Instant createdAt,
         Instant startedAt, Instant completedAt, Instant expiresAt) {
 
     static final String QUEUED = "QUEUED";

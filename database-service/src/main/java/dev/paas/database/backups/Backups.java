@@ -99,12 +99,26 @@ class Backups {
                 returning *""", ROW, maxAttempts);
     }
 
-    Backup complete(UUID id, long sizeBytes, String sha256) {
-        return jdbc.queryForObject("""
+    /**
+     * Records the RUNNING backup as COMPLETED; empty when it is not RUNNING any more (another worker took it over
+     * after this one's lease ran out, and finished it).
+     */
+    Optional<Backup> complete(UUID id, long sizeBytes, String sha256) {
+        return jdbc.query("""
                 update backups set status = 'COMPLETED', size_bytes = ?, sha256 = ?, reason = null,
                     completed_at = now(), expires_at = now() + retention_days * interval '1 day',
                     lease_owner = null, lease_until = null
-                where id = ? returning *""", ROW, sizeBytes, sha256, id);
+                where id = ? and status = 'RUNNING' returning *""", ROW, sizeBytes, sha256, id).stream().findFirst();
+    }
+
+    /**
+     * Extends the lease of a RUNNING backup held by {@code owner}; false when it is no longer this worker's (its lease
+     * ran out and another worker claimed it, or it finished).
+     */
+    boolean renew(UUID id, String owner, Duration lease) {
+        return jdbc.update("""
+                update backups set lease_until = now() + ? * interval '1 millisecond'
+                where id = ? and status = 'RUNNING' and lease_owner = ?""", lease.toMillis(), id, owner) == 1;
     }
 
     Backup fail(UUID id, String reason) {
@@ -141,7 +155,7 @@ class Backups {
                 rs.getObject("owner_id", UUID.class), rs.getString("trigger"), rs.getString("status"),
                 rs.getString("store_key"), size, rs.getString("sha256"), rs.getString("reason"),
                 rs.getInt("retention_days"), instant(rs, "scheduled_for"), rs.getInt("attempts"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
+                rs.getString("lease_owner"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
                 instant(rs, "expires_at"));
     }
 }

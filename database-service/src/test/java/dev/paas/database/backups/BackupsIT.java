@@ -83,6 +83,12 @@ class BackupsIT {
     JdbcTemplate jdbc;
 
     @Autowired
+    BackupTaker backupTaker;
+
+    @Autowired
+    Backups backups;
+
+    @Autowired
     ManagedDatabases managedDatabases;
 
     private final List<Created> created = new ArrayList<>();
@@ -277,6 +283,32 @@ class BackupsIT {
         assertThat(givenUp.get("status").asString()).isEqualTo("FAILED");
         assertThat(givenUp.get("reason").asString()).isEqualTo("the backup was interrupted 3 times; gave up");
         assertThat(outboxTypes(database)).contains("database.backup-failed");
+    }
+
+    @Test
+    void aWorkerThatLostItsLeaseLeavesTheBackupToTheWorkerThatTookItOver() throws Exception {
+        Created database = provisionPostgres();
+        JsonNode first = completedBackup(database);
+        UUID takenOver = UUID.randomUUID();
+        // this worker's lease ran out while it dumped, and another replica claimed the backup meanwhile
+        jdbc.update("""
+                insert into backups (id, database_id, owner_id, trigger, status, store_key, retention_days,
+                    attempts, lease_owner, lease_until, created_at, started_at)
+                select ?, database_id, owner_id, 'MANUAL', 'RUNNING', replace(store_key, ?, ?), 7, 2,
+                    'the-replica-that-took-it-over', now() + interval '10 minutes', now(), now()
+                from backups where id = ?""", takenOver, first.get("id").asString(), takenOver.toString(),
+                UUID.fromString(first.get("id").asString()));
+        Backup row = backups.find(takenOver).orElseThrow();
+        Backup asThisWorkerSawIt = new Backup(row.id(), row.databaseId(), row.ownerId(), row.trigger(), row.status(),
+                row.storeKey(), null, null, null, row.retentionDays(), null, 1, "a-worker-that-lost-its-lease",
+                row.createdAt(), row.startedAt(), null, null);
+
+        Backup result = backupTaker.take(asThisWorkerSawIt, managedDatabases.spec(database.id()));
+
+        assertThat(result.status()).isEqualTo("RUNNING");
+        assertThat(backups.find(takenOver).orElseThrow().leaseOwner()).isEqualTo("the-replica-that-took-it-over");
+        assertThat(STORE.resolve(row.storeKey())).doesNotExist();
+        assertThat(outboxTypes(database).stream().filter("database.backup-completed"::equals)).hasSize(1);
     }
 
     @ParameterizedTest

@@ -20,12 +20,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A service stopped while it provisions a database (the row PROVISIONING, the container created but not yet
  * ready) finishes the job when it starts again: the database becomes RUNNING on the same container and volume.
+ *
+ * <p>The service runs on a database of this test's own: on the shared test database, the provisioner of another test
+ * class's cached context would take over the row as soon as the stopped service released it (as another replica
+ * would in production), and this test is about the same service coming back.
  */
 class ProvisioningRestartIT {
 
-    private static final JdbcTemplate JDBC = new JdbcTemplate(new DriverManagerDataSource(
-            TestDatabases.url("paas_database_test"), "postgres", ""));
-
+    private final TestDatabases.Fresh database = TestDatabases.fresh("paas_database_restart");
+    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), "postgres", ""));
     private final UUID owner = UUID.randomUUID();
     private ConfigurableApplicationContext context;
 
@@ -34,11 +37,10 @@ class ProvisioningRestartIT {
         if (context != null) {
             context.close();
         }
-        // Tombstones, so that no other test's supervisor or provisioner brings them back.
-        JDBC.update("update databases set state = 'DELETED', deleted_at = now() where owner_id = ?", owner);
         docker("ps", "-aq", "--filter", "label=paas.owner-id=" + owner).output().lines()
                 .filter(line -> !line.isBlank()).forEach(container -> docker("unpause", container));
         DockerCli.removeEverythingOf(owner, "paas-user-" + owner.toString().replace("-", "").substring(0, 12));
+        database.close();
     }
 
     @Test
@@ -54,7 +56,8 @@ class ProvisioningRestartIT {
         context = null;
         assertThat(state(id)).isEqualTo("PROVISIONING");
         assertThat(DockerCli.exists(container)).isTrue();
-        assertThat(docker("unpause", container).ok()).isTrue();
+        var unpaused = docker("unpause", container);
+        assertThat(unpaused.ok()).as("docker unpause: %s", unpaused.output()).isTrue();
 
         context = service();
         await().atMost(Duration.ofSeconds(60)).until(() -> "RUNNING".equals(state(id)));
@@ -62,15 +65,15 @@ class ProvisioningRestartIT {
         assertThat(context.getBean(ManagedDatabases.class).spec(id).volume()).isEqualTo("paas-db-" + id);
     }
 
-    private static String state(UUID id) {
-        return JDBC.queryForObject("select state from databases where id = ?", String.class, id);
+    private String state(UUID id) {
+        return jdbc.queryForObject("select state from databases where id = ?", String.class, id);
     }
 
-    private static ConfigurableApplicationContext service() {
+    private ConfigurableApplicationContext service() {
         // Arguments, not default properties: they must win over application.yaml's database.
         return new SpringApplicationBuilder(DatabaseServiceApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=" + TestDatabases.url("paas_database_test"),
+                "--spring.datasource.url=" + database.url(),
                 "--spring.cloud.stream.jetstream.binder.url=" + NatsServerProcess.shared().url(),
                 "--paas.security.jwks-url=" + TestTokens.shared().jwksUrl());
     }

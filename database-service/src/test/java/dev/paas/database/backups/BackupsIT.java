@@ -140,7 +140,7 @@ class BackupsIT {
 
         sql(database, "update notes set body = 'after the backup'");
         JsonNode restore = json(call("POST", "/api/v1/databases/" + database.id() + "/restore",
-                "{\"backupId\":\"" + backup.get("id").asString() + "\"}", database.token()), 202);
+                JSON.writeValueAsString(Map.of("backupId", backup.get("id").asString())), database.token()), 202);
         assertThat(restore.get("status").asString()).isEqualTo("VERIFYING");
         restoreWorker.runPending();
 
@@ -169,7 +169,7 @@ class BackupsIT {
         sql(database, "insert into notes values ('written later')");
 
         JsonNode restore = json(call("POST", "/api/v1/databases/" + database.id() + "/restore",
-                "{\"backupId\":\"" + backup.get("id").asString() + "\"}", database.token()), 202);
+                JSON.writeValueAsString(Map.of("backupId", backup.get("id").asString())), database.token()), 202);
         restoreWorker.runPending();
 
         JsonNode failed = restoreView(database, restore);
@@ -321,7 +321,7 @@ class BackupsIT {
         assertThat(read(database, type)).isEqualTo("new,old");
 
         JsonNode restore = json(call("POST", "/api/v1/databases/" + database.id() + "/restore",
-                "{\"backupId\":\"" + backup.get("id").asString() + "\"}", database.token()), 202);
+                JSON.writeValueAsString(Map.of("backupId", backup.get("id").asString())), database.token()), 202);
         restoreWorker.runPending();
 
         JsonNode done = restoreView(database, restore);
@@ -391,7 +391,7 @@ class BackupsIT {
         String token = tokens.user(owner);
         String name = "notes-db";
         JsonNode view = json(call("POST", "/api/v1/databases",
-                "{\"type\":\"" + type + "\",\"name\":\"" + name + "\",\"externalAccess\":true}", token), 202);
+                JSON.writeValueAsString(Map.of("type", type, "name", name, "externalAccess", true)), token), 202);
         Created database = new Created(UUID.fromString(view.get("id").asString()), name, owner, token);
         created.add(database);
         await().atMost(Duration.ofSeconds(90)).until(() -> {

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -338,7 +339,7 @@ class DatabasesIT {
 
     UUID create(UUID owner, String type, String name) {
         HttpResponse<String> created = call("POST", "/api/v1/databases",
-                "{\"type\":\"" + type + "\",\"name\":\"" + name + "\"}", owner);
+                JSON.writeValueAsString(Map.of("type", type, "name", name)), owner);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         return UUID.fromString(json(created).get("id").asString());
     }

@@ -13,6 +13,9 @@ import dev.paas.contracts.database.BackupCompleted;
 import dev.paas.contracts.database.BackupFailed;
 import dev.paas.contracts.database.DatabaseRestored;
 import dev.paas.contracts.database.DatabaseDeleted;
+import dev.paas.contracts.metrics.AlertRaised;
+import dev.paas.contracts.metrics.AlertResolved;
+import dev.paas.contracts.metrics.HostCapacityChanged;
 import dev.paas.contracts.identity.GitHubTokenChanged;
 import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
@@ -72,7 +75,10 @@ public final class EventCatalog {
             BackupCompleted.class,
             BackupFailed.class,
             DatabaseRestored.class,
-            DatabaseDeleted.class);
+            DatabaseDeleted.class,
+            HostCapacityChanged.class,
+            AlertRaised.class,
+            AlertResolved.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::keyOf, Function.identity()));

@@ -12,6 +12,7 @@ import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.ListenerDeliveries;
 import dev.paas.metrics.deployments.DeploymentTimeline;
 import dev.paas.metrics.deployments.Milestone;
+import dev.paas.metrics.owners.KnownResources;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,8 @@ class DeploymentFactListenersTest {
     })
     void recordsTheMilestoneOfEachRuntimeEvent(Class<? extends IntegrationEvent> type, Milestone milestone,
             boolean withOwner) {
-        assertRecorded(listeners.runtimeEvents(ListenerDeliveries.subscriptions(), timeline), type, milestone,
+        assertRecorded(listeners.runtimeEvents(ListenerDeliveries.subscriptions(), timeline,
+                mock(KnownResources.class)), type, milestone,
                 withOwner);
     }
 

@@ -15,6 +15,9 @@ import dev.paas.contracts.database.BackupCompleted;
 import dev.paas.contracts.database.BackupFailed;
 import dev.paas.contracts.database.DatabaseRestored;
 import dev.paas.contracts.database.DatabaseDeleted;
+import dev.paas.contracts.metrics.AlertRaised;
+import dev.paas.contracts.metrics.AlertResolved;
+import dev.paas.contracts.metrics.HostCapacityChanged;
 import dev.paas.contracts.identity.GitHubTokenChanged;
 import dev.paas.contracts.identity.WebhookRegistered;
 import dev.paas.contracts.identity.WebhookRegistrationFailed;
@@ -76,6 +79,9 @@ public final class GoldenEvents {
     /** The golden {@code DatabaseLinked}'s sealed variables (a placeholder: consumers open it with their own key). */
     public static final String SEALED_LINK_VARIABLES = "v1:golden-sealed-database-link-variables";
 
+    /** The alert of the golden alert events. */
+    public static final UUID ALERT = UUID.fromString("0192f0c4-7a10-7000-8000-000000000020");
+
     private GoldenEvents() {
     }
 
@@ -123,7 +129,11 @@ public final class GoldenEvents {
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", Instant.parse("2026-12-08T10:00:00Z")),
                 new BackupFailed(BACKUP, DATABASE, OWNER, "SCHEDULED", "pg_dump exited with 1: connection refused"),
                 new DatabaseRestored(DATABASE, OWNER, BACKUP, SAFETY_BACKUP, "BACKUP", OWNER),
-                new DatabaseDeleted(DATABASE, OWNER, "shop-db", "postgresql", BACKUP, OWNER));
+                new DatabaseDeleted(DATABASE, OWNER, "shop-db", "postgresql", BACKUP, OWNER),
+                new HostCapacityChanged("paas-host-1", false, 37.5, 91.2, 40.0, 85.0, "memory 91 % of host"),
+                new AlertRaised(ALERT, OWNER, "CONTAINER_MEMORY", "WARNING", PROJECT, null,
+                        "memory at 94 % of its 256 MB limit for 5 minutes"),
+                new AlertResolved(ALERT, OWNER, "CONTAINER_MEMORY", PROJECT, null, "memory at 41 % of its limit"));
     }
 
     /** The sample of {@code type}. */

@@ -2,8 +2,12 @@ package dev.paas.messaging;
 
 import dev.paas.messaging.inbox.EventSubscriptions;
 import dev.paas.messaging.outbox.Outbox;
+import dev.paas.messaging.outbox.OutboxBacklog;
 import dev.paas.messaging.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -30,6 +34,12 @@ public class MessagingAutoConfiguration {
     @Bean
     Outbox outbox(JdbcTemplate jdbc, EventCodec eventCodec, OutboxRelay outboxRelay) {
         return new Outbox(jdbc, eventCodec, outboxRelay);
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(JdbcTemplate jdbc, ObjectProvider<MeterRegistry> registry,
+            @Value("${paas.messaging.metrics.poll-interval:15s}") Duration interval) {
+        return new OutboxBacklog(jdbc, registry.getIfAvailable(() -> Metrics.globalRegistry), interval);
     }
 
     @Bean

@@ -8,6 +8,8 @@ import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.ids.UuidV7;
 import dev.paas.testing.NatsServerProcess;
 import dev.paas.testing.TestDatabases;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
@@ -44,6 +46,9 @@ class JetStreamMessagingIT {
 
     @Autowired
     EventCodec codec;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void natsUrl(DynamicPropertyRegistry registry) throws Exception {
@@ -109,6 +114,10 @@ class JetStreamMessagingIT {
         }
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Integer.class))
                 .isEqualTo(5);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(gauge("paas.outbox.pending")).isGreaterThanOrEqualTo(5);
+            assertThat(gauge("paas.outbox.oldest.pending.age")).isPositive();
+        });
         nats.start();
         widgets.register("after-restart");
 
@@ -119,10 +128,31 @@ class JetStreamMessagingIT {
             }
         });
         assertThat(heard("before-restart")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(gauge("paas.outbox.pending")).isZero();
+            assertThat(gauge("paas.outbox.oldest.pending.age")).isZero();
+        });
+    }
+
+    @Test
+    void reportsTheLagOfItsDurableConsumer() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(meters.find("paas.messaging.consumer.pending").tags("stream", "PAAS_PROJECT",
+                    "consumer", "messaging-it").gauge()).isNotNull();
+            assertThat(meters.find("paas.messaging.consumer.ack.pending").tags("stream", "PAAS_PROJECT",
+                    "consumer", "messaging-it").gauge()).isNotNull();
+            assertThat(meters.find("paas.messaging.dead.letter.stream.messages").gauge()).isNotNull();
+        });
+        widgets.register("lag-marker");
+        await().atMost(Duration.ofSeconds(20)).until(() -> heard("lag-marker") == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters.get("paas.messaging.consumer.pending")
+                .tags("stream", "PAAS_PROJECT", "consumer", "messaging-it").gauge().value()).isZero());
     }
 
     @Test
     void deadLettersAPoisonMessageWithTheReason() throws Exception {
+        double deadLettersBefore = deadLetters();
+        double deadLetterStreamBefore = gauge("paas.messaging.dead.letter.stream.messages");
         try (Connection connection = Nats.connect(nats.url())) {
             JetStreamSubscription dlq = deadLetterSubscription(connection, "paas.project.project-created.v1");
             connection.jetStream().publish("paas.project.project-created.v1", new Headers(),
@@ -133,6 +163,9 @@ class JetStreamMessagingIT {
             assertThat(dead.getHeaders().getFirst("paas-dlq-reason")).contains("not an event envelope");
             assertThat(dead.getHeaders().getFirst("paas-dlq-consumer")).isEqualTo("messaging-it");
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters() >= deadLettersBefore + 1);
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> gauge("paas.messaging.dead.letter.stream.messages") > deadLetterStreamBefore);
     }
 
     @Test
@@ -162,6 +195,16 @@ class JetStreamMessagingIT {
             List<io.nats.client.Message> messages = subscription.fetch(1, Duration.ofMillis(500));
             return messages.isEmpty() ? null : messages.get(0);
         }, message -> message != null);
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
+    }
+
+    private double deadLetters() {
+        Counter counter = meters.find("paas.messaging.dead.letters")
+                .tags("consumer", "messaging-it", "type", "project.project-created").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private int heard(String slug) {

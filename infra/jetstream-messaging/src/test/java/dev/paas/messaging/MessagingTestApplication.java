@@ -4,6 +4,8 @@ import dev.paas.contracts.project.ProjectCreated;
 import dev.paas.ids.UuidV7;
 import dev.paas.messaging.inbox.EventSubscriptions;
 import dev.paas.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 class MessagingTestApplication {
 
     static final String FAILING_SLUG_PREFIX = "fail-";
+
+    /** What a service's actuator would provide; the binder's and the outbox's meters register here. */
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 
     @Bean
     Consumer<Message<byte[]>> projectEvents(EventSubscriptions subscriptions, JdbcTemplate jdbc) {

@@ -1,12 +1,17 @@
 package dev.paas.messaging.binder;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
+import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,11 +56,21 @@ public class JetStreamBinderConfiguration {
         return new JetStreamProvisioner(new JetStreamStreams(natsConnection, properties.getDuplicateWindow()));
     }
 
+    /**
+     * The binder's context is a child of the service's when the service names no binders explicitly, so the service's
+     * registry is found here; without one (a plain test context) the meters go to Micrometer's global registry.
+     */
+    @Bean
+    MessagingMeters messagingMeters(ObjectProvider<MeterRegistry> registry, Connection natsConnection,
+            @Value("${paas.messaging.metrics.poll-interval:15s}") Duration pollInterval) {
+        return new MessagingMeters(registry.getIfAvailable(() -> Metrics.globalRegistry), natsConnection, pollInterval);
+    }
+
     @Bean
     JetStreamMessageChannelBinder jetStreamBinder(Connection natsConnection, JetStreamProvisioner provisioner,
             JetStreamExtendedBindingProperties bindingProperties, JetStreamBinderProperties properties,
-            ReconnectListeners reconnectListeners) {
+            ReconnectListeners reconnectListeners, MessagingMeters messagingMeters) {
         return new JetStreamMessageChannelBinder(natsConnection, provisioner, bindingProperties,
-                properties.getPublishTimeout(), reconnectListeners);
+                properties.getPublishTimeout(), reconnectListeners, messagingMeters);
     }
 }

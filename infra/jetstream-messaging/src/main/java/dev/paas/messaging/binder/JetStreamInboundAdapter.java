@@ -32,16 +32,19 @@ class JetStreamInboundAdapter extends MessageProducerSupport {
     private final JetStreamConsumerProperties properties;
     private final int concurrency;
     private final ReconnectListeners reconnectListeners;
+    private final MessagingMeters meters;
     private final Runnable resume = this::resumeAfterReconnect;
     private final List<MessageConsumer> consumers = new ArrayList<>();
 
     JetStreamInboundAdapter(Connection connection, JetStreamProvisioner.Destination destination,
-            JetStreamConsumerProperties properties, int concurrency, ReconnectListeners reconnectListeners) {
+            JetStreamConsumerProperties properties, int concurrency, ReconnectListeners reconnectListeners,
+            MessagingMeters meters) {
         this.connection = connection;
         this.destination = destination;
         this.properties = properties;
         this.concurrency = Math.max(1, concurrency);
         this.reconnectListeners = reconnectListeners;
+        this.meters = meters;
     }
 
     @Override
@@ -137,6 +140,7 @@ class JetStreamInboundAdapter extends MessageProducerSupport {
             connection.jetStream().publish(subject, headers, message.getData(),
                     PublishOptions.builder().expectedStream(JetStreamStreams.DEAD_LETTER_STREAM).build());
             log.error(destination.durable() + " dead-lettered " + message.getSubject() + " to " + subject + ": " + reason);
+            meters.deadLettered(destination.durable(), message.getSubject());
             message.ack();
         } catch (IOException | JetStreamApiException e) {
             log.error("cannot dead-letter " + message.getSubject() + ", will retry: " + e.getMessage());

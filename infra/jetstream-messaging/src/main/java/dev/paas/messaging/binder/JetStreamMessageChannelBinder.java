@@ -24,15 +24,17 @@ public class JetStreamMessageChannelBinder extends AbstractMessageChannelBinder<
     private final JetStreamExtendedBindingProperties bindingProperties;
     private final Duration publishTimeout;
     private final ReconnectListeners reconnectListeners;
+    private final MessagingMeters meters;
 
     JetStreamMessageChannelBinder(Connection connection, JetStreamProvisioner provisioner,
             JetStreamExtendedBindingProperties bindingProperties, Duration publishTimeout,
-            ReconnectListeners reconnectListeners) {
+            ReconnectListeners reconnectListeners, MessagingMeters meters) {
         super(new String[0], provisioner);
         this.connection = connection;
         this.bindingProperties = bindingProperties;
         this.publishTimeout = publishTimeout;
         this.reconnectListeners = reconnectListeners;
+        this.meters = meters;
     }
 
     @Override
@@ -48,9 +50,10 @@ public class JetStreamMessageChannelBinder extends AbstractMessageChannelBinder<
     @Override
     protected MessageProducer createConsumerEndpoint(ConsumerDestination destination, String group,
             ExtendedConsumerProperties<JetStreamConsumerProperties> properties) {
-        JetStreamInboundAdapter adapter = new JetStreamInboundAdapter(connection,
-                (JetStreamProvisioner.Destination) destination, properties.getExtension(), properties.getConcurrency(),
-                reconnectListeners);
+        JetStreamProvisioner.Destination jetStreamDestination = (JetStreamProvisioner.Destination) destination;
+        meters.watch(jetStreamDestination.stream(), jetStreamDestination.durable());
+        JetStreamInboundAdapter adapter = new JetStreamInboundAdapter(connection, jetStreamDestination,
+                properties.getExtension(), properties.getConcurrency(), reconnectListeners, meters);
         adapter.setBeanFactory(getBeanFactory());
         adapter.setApplicationContext(getApplicationContext());
         return adapter;

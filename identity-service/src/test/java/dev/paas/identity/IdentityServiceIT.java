@@ -58,4 +58,12 @@ class IdentityServiceIT extends IdentityIntegrationTest {
         assertThat(document.json().get("paths").propertyNames()).contains("/api/v1/auth/register",
                 "/api/v1/auth/login");
     }
+
+    @Test
+    void servesItsPrometheusMetricsWithoutAToken() {
+        Api.Response metrics = api().get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "paas_outbox_pending",
+                "paas_messaging_consumer_pending");
+    }
 }

@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/auth/jwks").permitAll()
                         .requestMatchers(GITHUB_SIGN_IN).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Scraped by the platform's Prometheus like every other service's (loopback only).
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
@@ -113,7 +115,8 @@ class SecurityConfiguration {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             boolean tokenless = List.of(PUBLIC_POSTS).contains(path) || path.equals("/api/v1/auth/jwks")
                     || path.equals("/api/v1/auth/github/callback") || path.equals("/api/v1/auth/github/exchange")
-                    || path.startsWith("/actuator/health") || path.startsWith("/v3/api-docs");
+                    || path.startsWith("/actuator/health") || path.equals("/actuator/prometheus")
+                    || path.startsWith("/v3/api-docs");
             return tokenless ? null : header.resolve(request);
         };
     }

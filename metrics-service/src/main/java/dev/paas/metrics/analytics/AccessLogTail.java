@@ -13,8 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -46,15 +44,11 @@ public final class AccessLogTail implements SmartLifecycle {
     private final Path file;
     private final String logPath;
     private final AnalyticsStore store;
-    private final HostAttribution hosts;
-    private final VisitorHashes visitors;
+    private final AccessLogCounter counter;
+    private final PendingAnalytics pending;
     private final AnalyticsProperties properties;
-    private final AccessLogParser parser = new AccessLogParser();
-    private final PendingAnalytics pending = new PendingAnalytics();
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
     private final String owner = "access-log-tail-" + UUID.randomUUID();
-    private final Counter linesRead;
-    private final Counter linesUnattributed;
     private final AtomicLong lagBytes = new AtomicLong();
 
     private ScheduledExecutorService executor;
@@ -72,17 +66,17 @@ public final class AccessLogTail implements SmartLifecycle {
         this.file = file.toAbsolutePath().normalize();
         this.logPath = this.file.toString();
         this.store = store;
-        this.hosts = hosts;
-        this.visitors = visitors;
         this.properties = properties;
-        this.linesRead = Counter.builder("paas.analytics.lines.read").description("access log lines read")
+        Counter linesRead = Counter.builder("paas.analytics.lines.read").description("access log lines read")
                 .tag("log", this.file.getFileName().toString()).register(meters);
-        this.linesUnattributed = Counter.builder("paas.analytics.lines.unattributed")
+        Counter linesUnattributed = Counter.builder("paas.analytics.lines.unattributed")
                 .description("access log lines of no known project (or not requests)")
                 .tag("log", this.file.getFileName().toString()).register(meters);
         Gauge.builder("paas.analytics.tail.lag", lagBytes, AtomicLong::get).baseUnit("bytes")
                 .description("bytes of the access log not read yet").tag("log", this.file.getFileName().toString())
                 .register(meters);
+        this.counter = new AccessLogCounter(hosts, visitors, linesRead, linesUnattributed);
+        this.pending = counter.pending();
     }
 
     @Override
@@ -231,42 +225,9 @@ public final class AccessLogTail implements SmartLifecycle {
         if (read <= 0) {
             return false;
         }
-        byte[] bytes = buffer.array();
-        int start = 0;
-        for (int i = 0; i < read; i++) {
-            if (bytes[i] == '\n') {
-                count(bytes, start, i - start);
-                start = i + 1;
-            }
-        }
-        if (start == 0 && read == CHUNK) {
-            // A line longer than the buffer is no access log line: skip it.
-            linesUnattributed.increment();
-            start = read;
-        }
+        int start = counter.countLines(buffer.array(), read);
         offset += start;
         return start > 0 && read == CHUNK;
-    }
-
-    private void count(byte[] bytes, int start, int length) {
-        if (length == 0) {
-            return;
-        }
-        linesRead.increment();
-        Optional<AccessLogLine> parsed = parser.parse(bytes, start, length);
-        if (parsed.isEmpty()) {
-            linesUnattributed.increment();
-            return;
-        }
-        AccessLogLine line = parsed.get();
-        Optional<UUID> project = hosts.projectOf(line.host());
-        if (project.isEmpty()) {
-            linesUnattributed.increment();
-            return;
-        }
-        String visitor = visitors.hash(LocalDate.ofInstant(line.at(), ZoneOffset.UTC), line.clientAddress(),
-                line.userAgent());
-        pending.record(project.get(), line, visitor);
     }
 
     private void flush() {

@@ -17,7 +17,7 @@ class AnalyticsConfiguration {
     AccessLogTail accessLogTail(AnalyticsProperties properties, AnalyticsStore store, KnownResources resources,
             MeterRegistry meters) {
         return new AccessLogTail(properties.accessLog(), store,
-                new HostAttribution(resources, properties.hostCacheTtl()),
+                new HostAttribution(resources::projectServedAt, properties.hostCacheTtl()),
                 new VisitorHashes(properties.visitorKey()), properties, meters);
     }
 }

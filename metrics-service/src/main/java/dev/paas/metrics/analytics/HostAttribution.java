@@ -1,12 +1,12 @@
 package dev.paas.metrics.analytics;
 
-import dev.paas.metrics.owners.KnownResources;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,17 +18,18 @@ final class HostAttribution {
     /** Beyond this many hosts (random Host headers sent at the catch-all) the cache starts afresh. */
     private static final int MAX_HOSTS = 10_000;
 
-    private final KnownResources resources;
+    private final Function<String, Optional<UUID>> lookup;
     private final long ttlNanos;
     private final LongSupplier nanoTime;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    HostAttribution(KnownResources resources, Duration ttl) {
-        this(resources, ttl, System::nanoTime);
+    /** Projects looked up with {@code lookup} (KnownResources::projectServedAt), each remembered for {@code ttl}. */
+    HostAttribution(Function<String, Optional<UUID>> lookup, Duration ttl) {
+        this(lookup, ttl, System::nanoTime);
     }
 
-    HostAttribution(KnownResources resources, Duration ttl, LongSupplier nanoTime) {
-        this.resources = resources;
+    HostAttribution(Function<String, Optional<UUID>> lookup, Duration ttl, LongSupplier nanoTime) {
+        this.lookup = lookup;
         this.ttlNanos = ttl.toNanos();
         this.nanoTime = nanoTime;
     }
@@ -43,7 +44,7 @@ final class HostAttribution {
         if (cache.size() >= MAX_HOSTS) {
             cache.clear();
         }
-        Optional<UUID> project = resources.projectServedAt(key);
+        Optional<UUID> project = lookup.apply(key);
         cache.put(key, new Cached(project, now));
         return project;
     }

@@ -158,7 +158,7 @@ class AccessLogTailIT extends AnalyticsComponentTest {
     }
 
     private AccessLogTail started() {
-        AccessLogTail tail = new AccessLogTail(file, store, new HostAttribution(resources, Duration.ofSeconds(1)),
+        AccessLogTail tail = new AccessLogTail(file, store, new HostAttribution(resources::projectServedAt, Duration.ofSeconds(1)),
                 new VisitorHashes("key"), properties, new SimpleMeterRegistry());
         tails.add(tail);
         tail.start();

@@ -17,7 +17,7 @@ class HostAttributionTest {
 
     private final KnownResources resources = mock(KnownResources.class);
     private final AtomicLong clock = new AtomicLong();
-    private final HostAttribution hosts = new HostAttribution(resources, Duration.ofSeconds(30), clock::get);
+    private final HostAttribution hosts = new HostAttribution(resources::projectServedAt, Duration.ofSeconds(30), clock::get);
 
     @Test
     void asksOncePerHostAndTtlAlsoForUnknownHosts() {

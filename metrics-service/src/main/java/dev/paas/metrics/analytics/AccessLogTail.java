@@ -35,7 +35,7 @@ import org.springframework.context.SmartLifecycle;
  * to its end first, also after a restart when it is still there; a file that shrank is read again from its start.
  * One replica tails a file at a time: it holds a lease row, the others stand by and take over when it runs out.
  */
-public final class AccessLogTail implements SmartLifecycle {
+final class AccessLogTail implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogTail.class);
     private static final int CHUNK = 1 << 20;

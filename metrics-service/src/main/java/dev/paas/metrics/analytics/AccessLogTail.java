@@ -241,11 +241,10 @@ final class AccessLogTail implements SmartLifecycle {
     private void finish() {
         try {
             if (leased) {
-                readNewLines();
                 flush();
                 store.release(logPath, owner);
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             log.warn("access log tail of {} could not store its last lines: {}", logPath, e.toString());
         } finally {
             reset();

@@ -120,9 +120,28 @@ class EdgeAuthenticationIT extends GatewayIntegrationTest {
         assertThat(gateway.get("/unavailable/project-service", TOKENS.user(UUID.randomUUID())).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void letsTheHostsOwnPrometheusScrapeButNothingThroughTheIngress() {
+        assertThat(gateway.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(gateway.get("/actuator/gateway/routes").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> throughIngress = gateway.send(gateway.to("/actuator/prometheus")
+                .header("X-Forwarded-For", uniqueAddress()).GET());
+        HttpResponse<String> userThroughIngress = gateway.send(gateway.to("/actuator/prometheus")
+                .header("X-Forwarded-For", uniqueAddress())
+                .header("Authorization", "Bearer " + TOKENS.user(UUID.randomUUID())).GET());
+        HttpResponse<String> adminThroughIngress = gateway.send(gateway.to("/actuator/prometheus")
+                .header("X-Forwarded-For", uniqueAddress())
+                .header("Authorization", "Bearer " + TOKENS.admin(UUID.randomUUID())).GET());
+        assertUnauthorized(throughIngress);
+        assertThat(userThroughIngress.statusCode()).isEqualTo(403);
+        assertThat(adminThroughIngress.statusCode()).isEqualTo(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/admin/users", "/api/v1/admin/audit", "/api/v1/admin/projects",
-            "/actuator/prometheus", "/actuator/gateway/routes"})
+            "/actuator/gateway/routes"})
     void keepsAdminPathsForAdministrators(String path) {
         HttpResponse<String> anonymous = gateway.get(path);
         HttpResponse<String> user = gateway.get(path, TOKENS.user(UUID.randomUUID()));

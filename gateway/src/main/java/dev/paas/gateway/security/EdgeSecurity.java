@@ -16,7 +16,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 /**
  * Authentication at the edge: every API call needs a valid access token (RS256, verified against identity-service's
  * key set), except sign-in, the key set, GitHub's redirects, webhooks and health probes; admin paths and the
- * gateway's own metrics need the admin role. Valid tokens travel on to the services unchanged; they verify again.
+ * gateway's own metrics need the admin role, but for a scrape straight at the gateway's loopback port. Valid tokens travel on to the services unchanged; they verify again.
  * Stateless: no session, no CSRF (nothing is authenticated by cookie). Security headers and CORS are handled by the
  * edge filters for every response, so Spring Security's own writers are off.
  */
@@ -57,7 +57,8 @@ class EdgeSecurity {
 
     private static void rules(AuthorizeExchangeSpec exchanges) {
         exchanges
-                .matchers(PublicEndpoints.ANONYMOUS, PublicEndpoints.GITHUB_AUTHORIZE).permitAll()
+                .matchers(PublicEndpoints.ANONYMOUS, PublicEndpoints.GITHUB_AUTHORIZE, PublicEndpoints.LOCAL_SCRAPE)
+                .permitAll()
                 .pathMatchers("/actuator", "/actuator/**").hasRole("ADMIN")
                 .pathMatchers("/api/v1/admin", "/api/v1/admin/**").hasRole("ADMIN")
                 // Circuit-breaker fallbacks are reached by internal forwards only.

@@ -1,6 +1,9 @@
 package dev.paas.gateway.security;
 
+import java.net.InetSocketAddress;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -18,6 +21,17 @@ final class PublicEndpoints {
                     "/api/v1/auth/github/callback"),
             ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**"));
 
+    /**
+     * Prometheus on the host scraping the gateway's metrics straight at its loopback port. Whatever comes through the
+     * ingress carries the {@code X-Forwarded-For} Caddy adds, so this never opens the metrics to the outside; a
+     * scraper on another machine or container still needs an administrator's token.
+     */
+    static final ServerWebExchangeMatcher LOCAL_SCRAPE = new AndServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/actuator/prometheus"),
+            exchange -> directFromLoopback(exchange.getRequest())
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch());
+
     /** Starts a GitHub sign-in; with a token it links GitHub to that account instead, so a token still counts. */
     static final ServerWebExchangeMatcher GITHUB_AUTHORIZE =
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/auth/github/authorize");
@@ -34,7 +48,15 @@ final class PublicEndpoints {
      * turn it into a 401.
      */
     static final ServerWebExchangeMatcher TOKEN_IGNORED = new OrServerWebExchangeMatcher(ANONYMOUS,
-            STATIC_FILES);
+            STATIC_FILES, LOCAL_SCRAPE);
+
+    private static boolean directFromLoopback(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        HttpHeaders headers = request.getHeaders();
+        return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress()
+                && !headers.containsHeader("X-Forwarded-For") && !headers.containsHeader(HttpHeaders.FORWARDED)
+                && !headers.containsHeader("X-Real-IP");
+    }
 
     private PublicEndpoints() {
     }

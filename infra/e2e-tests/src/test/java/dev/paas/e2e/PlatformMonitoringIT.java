@@ -54,7 +54,6 @@ class PlatformMonitoringIT {
         Optional<Path> binary = prometheusBinary();
         Assumptions.assumeTrue(binary.isPresent(),
                 "prometheus is not installed (apt-get install prometheus; ./paas test installs it)");
-        Files.writeString(work.resolve("gateway.token"), Platform.admin().accessToken());
         Path config = work.resolve("prometheus.yml");
         // JSON is YAML: Prometheus reads the config Jackson writes.
         Files.writeString(config, Platform.JSON.writeValueAsString(config()));
@@ -136,21 +135,14 @@ class PlatformMonitoringIT {
         Map<String, Object> global = Map.of("scrape_interval", "1s", "scrape_timeout", "1s",
                 "evaluation_interval", "1s");
         List<Map<String, Object>> services = new ArrayList<>();
-        SERVICES.forEach((service, port) -> {
-            if (!service.equals("gateway")) {
-                services.add(Map.of("targets", List.of("127.0.0.1:" + port), "labels", Map.of("service", service)));
-            }
-        });
+        SERVICES.forEach((service, port) -> services.add(Map.of("targets", List.of("127.0.0.1:" + port),
+                "labels", Map.of("service", service))));
         Map<String, Object> servicesJob = Map.of("job_name", "paas-services", "metrics_path", "/actuator/prometheus",
                 "static_configs", services);
-        Map<String, Object> gatewayJob = Map.of("job_name", "paas-gateway", "metrics_path", "/actuator/prometheus",
-                "authorization", Map.of("type", "Bearer", "credentials_file", work.resolve("gateway.token").toString()),
-                "static_configs", List.of(Map.of("targets", List.of("127.0.0.1:" + SERVICES.get("gateway")),
-                        "labels", Map.of("service", "gateway"))));
         Path rules = monitoringDirectory().resolve("rules");
         return Map.of("global", global,
                 "rule_files", List.of(rules.resolve("recording.yml").toString(), rules.resolve("alerts.yml").toString()),
-                "scrape_configs", List.of(servicesJob, gatewayJob));
+                "scrape_configs", List.of(servicesJob));
     }
 
     private static Set<String> servicesWith(String metric) throws Exception {

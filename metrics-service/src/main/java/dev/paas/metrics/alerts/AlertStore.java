@@ -72,12 +72,16 @@ class AlertStore {
                 ROW, Timestamp.from(at), reason, id);
     }
 
-    /** The keys of open container alerts whose container is none of {@code present}. */
-    List<String> openContainerKeysExcept(List<String> present) {
+    /**
+     * The keys of open container alerts whose container is none of {@code present} and that were last seen before
+     * {@code passAt}: a slow replica's older pass does not resolve what a newer pass just saw.
+     */
+    List<String> openContainerKeysExcept(List<String> present, Instant passAt) {
         return jdbc.queryForList("""
                 select alert_key from alerts where state = 'OPEN' and container_id is not null
                 and kind in ('CONTAINER_MEMORY', 'CONTAINER_CPU') and not (container_id = any (?))
-                order by alert_key""", String.class, (Object) present.toArray(String[]::new));
+                and last_seen_at < ? order by alert_key""", String.class, present.toArray(String[]::new),
+                Timestamp.from(passAt));
     }
 
     /** The keys of open alerts of a project rule. */

@@ -91,8 +91,8 @@ public class Alerts {
         return store.countOpen();
     }
 
-    List<String> openContainerKeysExcept(List<String> present) {
-        return store.openContainerKeysExcept(present);
+    List<String> openContainerKeysExcept(List<String> present, Instant passAt) {
+        return store.openContainerKeysExcept(present, passAt);
     }
 
     List<String> openKeysWithPrefix(String prefix) {

@@ -41,10 +41,14 @@ class Conditions {
         jdbc.update("delete from alert_conditions where condition_key = ?", key);
     }
 
-    /** Forgets the conditions of containers that are none of {@code present} (and are not the host). */
-    void forgetContainersExcept(List<String> present) {
-        jdbc.update("delete from alert_conditions where container_id not like 'host:%' and not (container_id = any (?))",
-                (Object) present.toArray(String[]::new));
+    /**
+     * Forgets the conditions of containers that are none of {@code present} (and are not the host), last seen
+     * before {@code passAt}.
+     */
+    void forgetContainersExcept(List<String> present, Instant passAt) {
+        jdbc.update("""
+                delete from alert_conditions where container_id not like 'host:%' and not (container_id = any (?))
+                and last_seen < ?""", present.toArray(String[]::new), Timestamp.from(passAt));
     }
 
     void forgetWithPrefix(String prefix) {

@@ -58,10 +58,10 @@ class ContainerAlerts {
         pass.samples().stream().sorted(Comparator.comparing(ContainerSample::containerId))
                 .forEach(sample -> transactions.executeWithoutResult(status -> evaluate(sample, inForce)));
         List<String> present = pass.samples().stream().map(ContainerSample::containerId).toList();
-        for (String key : alerts.openContainerKeysExcept(present)) {
+        for (String key : alerts.openContainerKeysExcept(present, pass.at())) {
             alerts.resolve(key, "the container is gone", pass.at());
         }
-        conditions.forgetContainersExcept(present);
+        conditions.forgetContainersExcept(present, pass.at());
     }
 
     private void evaluate(ContainerSample sample, AlertRules.RuleSet inForce) {

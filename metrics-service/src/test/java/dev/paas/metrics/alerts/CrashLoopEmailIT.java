@@ -71,6 +71,8 @@ class CrashLoopEmailIT extends AlertsComponentTest {
         assertThat(mailsTo(address).get(1).getSubject()).contains("[RESOLVED] crash loop");
         await().atMost(Duration.ofSeconds(20)).until(() -> published("metrics.alert-resolved", alertId) == 1);
         assertThat(published("metrics.alert-raised", alertId)).isEqualTo(1);
+        assertThat(get("/actuator/prometheus", (String) null).body()).contains("paas_alerts_open")
+                .contains("paas_notifications_sent_total{application=\"metrics-service\",channel=\"email\"}");
     }
 
     @Test

@@ -103,6 +103,11 @@ class AlertStore {
                 limit);
     }
 
+    /** Deletes alerts resolved before {@code before}; every replica may run it, a row goes once. */
+    int deleteResolvedBefore(Instant before) {
+        return jdbc.update("delete from alerts where state = 'RESOLVED' and resolved_at < ?", Timestamp.from(before));
+    }
+
     long countOpen() {
         Long open = jdbc.queryForObject("select count(*) from alerts where state = 'OPEN'", Long.class);
         return open == null ? 0 : open;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,6 +85,12 @@ public class Alerts {
     /** One of the caller's alerts (an administrator sees every alert). */
     public Optional<Alert> find(UUID id, UUID callerId, boolean admin) {
         return store.find(id).filter(alert -> admin || callerId.equals(alert.ownerId()));
+    }
+
+    /** Forgets alerts resolved longer ago than the retention; returns how many. */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    public int forgetOldResolved() {
+        return store.deleteResolvedBefore(Instant.now().minus(properties.retention()));
     }
 
     /** How many alerts are open now. */

@@ -113,6 +113,14 @@ class Deliveries {
                 truncate(error), id);
     }
 
+    /** Deletes finished deliveries created more than {@code days} days ago. */
+    int deleteFinishedOlderThan(int days) {
+        return jdbc.update("""
+                delete from notification_deliveries
+                where status in ('SENT', 'FAILED', 'SUPPRESSED') and created_at < now() - ? * interval '1 day'""",
+                days);
+    }
+
     private static String truncate(String error) {
         String text = error == null ? "unknown error" : error;
         return text.length() <= 1000 ? text : text.substring(0, 1000);

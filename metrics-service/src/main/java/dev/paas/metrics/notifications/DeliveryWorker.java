@@ -53,6 +53,12 @@ public class DeliveryWorker {
         }
     }
 
+    /** Forgets finished deliveries after 30 days: the rate limit and the folding only look at the last hours. */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    void forgetOldDeliveries() {
+        deliveries.deleteFinishedOlderThan(30);
+    }
+
     /** Handles every due delivery (up to a bound); returns how many it handled, suppressed ones included. */
     public int sendDue() {
         int handled = 0;

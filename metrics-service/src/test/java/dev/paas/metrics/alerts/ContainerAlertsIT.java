@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paas.contracts.project.ProjectCreated;
+import dev.paas.metrics.capacity.HostSample;
+import dev.paas.metrics.capacity.HostSampled;
 import dev.paas.metrics.containers.ContainerKind;
 import dev.paas.metrics.containers.ContainerSample;
 import dev.paas.metrics.containers.ContainersSampled;
@@ -147,6 +149,40 @@ class ContainerAlertsIT extends AlertsComponentTest {
                     .isEqualTo(204);
         }
         assertThat(send("DELETE", "/api/v1/admin/alert-rules/" + ruleId, null, admin).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void raisesAPlatformAlertWhenTheHostsMemoryStaysOverItsThreshold() {
+        String host = "node-" + UUID.randomUUID();
+        long gb = 1024 * MB;
+
+        events.publishEvent(new HostSampled(new HostSample(host, start, 2, 10, 16 * gb, 15 * gb, 100 * gb, 10 * gb),
+                85));
+        assertThat(platformAlerts(host)).isEmpty();
+        events.publishEvent(new HostSampled(new HostSample(host, start.plusSeconds(61), 2, 10, 16 * gb, 15 * gb,
+                100 * gb, 10 * gb), 85));
+        List<JsonNode> open = platformAlerts(host);
+        assertThat(open).singleElement().satisfies(alert -> {
+            assertThat(alert.path("kind").asString()).isEqualTo("HOST_MEMORY");
+            assertThat(alert.path("ownerId").isNull()).isTrue();
+            assertThat(alert.path("state").asString()).isEqualTo("OPEN");
+            assertThat(alert.path("message").asString()).startsWith("host " + host + " memory at 94 %");
+        });
+
+        events.publishEvent(new HostSampled(new HostSample(host, start.plusSeconds(62), 2, 10, 16 * gb, 4 * gb,
+                100 * gb, 10 * gb), 85));
+        assertThat(platformAlerts(host)).singleElement().satisfies(alert ->
+                assertThat(alert.path("state").asString()).isEqualTo("RESOLVED"));
+    }
+
+    private List<JsonNode> platformAlerts(String host) {
+        List<JsonNode> alerts = new ArrayList<>();
+        json(get("/api/v1/admin/alerts?limit=500", tokens.admin(owner))).forEach(alert -> {
+            if (alert.path("message").asString().contains(host)) {
+                alerts.add(alert);
+            }
+        });
+        return alerts;
     }
 
     private void registerProject() throws Exception {

@@ -54,7 +54,7 @@ final class PublicEndpoints {
         InetSocketAddress remote = request.getRemoteAddress();
         HttpHeaders headers = request.getHeaders();
         return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress()
-                && !headers.containsHeader("X-Forwarded-For") && !headers.containsHeader(HttpHeaders.FORWARDED)
+                && !headers.containsHeader("X-Forwarded-For") && !headers.containsHeader("Forwarded")
                 && !headers.containsHeader("X-Real-IP");
     }
 

@@ -85,6 +85,20 @@ class GatewayRoutesIT extends GatewayIntegrationTest {
             "/api/v1/projects/42/databases, database",
             "/api/v1/projects/42/databases/7, database",
             "/api/v1/metrics/deployments, metrics",
+            "/api/v1/projects/42/metrics, metrics",
+            "/api/v1/projects/42/analytics, metrics",
+            "/api/v1/databases/7/metrics, metrics",
+            "/api/v1/alerts, metrics",
+            "/api/v1/alerts/9, metrics",
+            "/api/v1/admin/alerts, metrics",
+            "/api/v1/projects/42/alert-rules, metrics",
+            "/api/v1/projects/42/alert-rules/9, metrics",
+            "/api/v1/admin/alert-rules, metrics",
+            "/api/v1/notification-channels, metrics",
+            "/api/v1/notification-channels/9, metrics",
+            "/api/v1/admin/capacity, metrics",
+            "/api/v1/admin/capacity/threshold, metrics",
+            "/api/v1/admin/containers, metrics",
             "/api/v1/billing/wallet, billing"
     })
     void routesEachPathToTheServiceThatOwnsIt(String path, String service) throws Exception {

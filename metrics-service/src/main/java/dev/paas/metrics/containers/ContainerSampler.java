@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.core.InvocationBuilder;
 import dev.paas.docker.DockerCalls;
 import dev.paas.docker.DockerFailures;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -76,7 +77,9 @@ class ContainerSampler implements ContainerUsage, DisposableBean {
         this.properties = properties;
         this.events = events;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        meters.gauge("paas.metrics.containers.sampled", sampledGauge);
+        Gauge.builder("paas.metrics.containers.sampled", sampledGauge, AtomicInteger::get)
+                .description("Containers the latest sampling pass sampled")
+                .register(meters);
         this.passTimer = Timer.builder("paas.metrics.containers.sampling.pass")
                 .description("Duration of one container sampling pass")
                 .register(meters);

@@ -49,7 +49,8 @@ public class CapacityOverview {
                 .toList();
         ContainerUsage usage = containers.getIfAvailable();
         Integer running = usage == null ? null
-                : (int) usage.latest().stream().filter(c -> "running".equalsIgnoreCase(c.status())).count();
+                : (int) usage.latest().stream()
+                        .filter(c -> c.status() == null || "running".equalsIgnoreCase(c.status())).count();
         return new CapacityView(sample.host(), sample.at(), sample.cpuCores(), round(sample.cpuPercent()),
                 pass.verdict().cpuPercent(), sample.memoryTotalBytes(), sample.memoryUsedBytes(),
                 round(sample.memoryPercent()), sample.diskTotalBytes(), sample.diskUsedBytes(),

@@ -44,11 +44,12 @@ public class QueuedDeployments {
                 Timestamp.from(at.minus(KEEP_ENDED)));
     }
 
-    /** Deployments still waiting, oldest first. */
+    /** Deployments still waiting, the oldest 200 (a view for people, not an export). */
     List<Waiting> waiting() {
         return jdbc.query("""
                 select deployment_id, project_id, requested_at from capacity_queued_deployments
-                where ended_at is null and requested_at is not null order by requested_at, deployment_id""",
+                where ended_at is null and requested_at is not null order by requested_at, deployment_id
+                limit 200""",
                 (rs, i) -> new Waiting(rs.getObject("deployment_id", UUID.class),
                         rs.getObject("project_id", UUID.class), rs.getTimestamp("requested_at").toInstant()));
     }

@@ -15,16 +15,20 @@ public class BuildQueries {
 
     private final Builds builds;
     private final BuildLogs logs;
+    private final Admission admission;
 
-    BuildQueries(Builds builds, BuildLogs logs) {
+    BuildQueries(Builds builds, BuildLogs logs, Admission admission) {
         this.builds = builds;
         this.logs = logs;
+        this.admission = admission;
     }
 
     /** The build of one of {@code caller}'s deployments, if build-service has heard of it. */
     @Transactional(readOnly = true)
     public Optional<BuildView> find(UUID id, UUID caller) {
-        return builds.findById(id).filter(build -> build.isOwnedBy(caller)).map(BuildView::of);
+        return builds.findById(id).filter(build -> build.isOwnedBy(caller))
+                .map(build -> BuildView.of(build, build.status() == BuildStatus.QUEUED
+                        ? admission.waitingFor().orElse(null) : null));
     }
 
     /** The build log so far, oldest line first; empty when {@code caller}'s deployment has no build. */

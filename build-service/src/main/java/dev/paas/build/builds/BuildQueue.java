@@ -30,12 +30,15 @@ public class BuildQueue {
     private final BuildProperties properties;
     private final Clock clock;
     private final ProjectTombstones tombstones;
+    private final Admission admission;
 
-    BuildQueue(Builds builds, BuildProperties properties, Clock clock, ProjectTombstones tombstones) {
+    BuildQueue(Builds builds, BuildProperties properties, Clock clock, ProjectTombstones tombstones,
+            Admission admission) {
         this.builds = builds;
         this.properties = properties;
         this.clock = clock;
         this.tombstones = tombstones;
+        this.admission = admission;
     }
 
     /**
@@ -111,10 +114,14 @@ public class BuildQueue {
 
     /**
      * Takes the oldest QUEUED build nobody else is taking, moves it to RUNNING (publishing {@code BuildStarted}) and
-     * leases it to this worker. Builds that were resumed too often are failed on the way.
+     * leases it to this worker. Builds that were resumed too often are failed on the way. While the host admits no
+     * new deployments nothing is claimed: queued builds wait, running ones are not this method's business.
      */
     @Transactional
     Optional<ClaimedBuild> claimNext() {
+        if (admission.waitingFor().isPresent()) {
+            return Optional.empty();
+        }
         while (true) {
             Optional<Build> next = builds.lockNextQueued().flatMap(builds::findById);
             if (next.isEmpty()) {

@@ -99,6 +99,12 @@ class BuildWorker implements SmartLifecycle {
         wake();
     }
 
+    /** Claims the builds that waited for capacity as soon as the host admits them again, not at the next poll. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(Admission.Reopened reopened) {
+        wake();
+    }
+
     /** Whether the worker is shutting down (builds interrupted now are handed back, not failed). */
     boolean stopping() {
         return !running;

@@ -1,5 +1,6 @@
 package dev.paas.project.web;
 
+import dev.paas.project.capacity.HostCapacity;
 import dev.paas.project.deployments.DeploymentService;
 import dev.paas.security.CurrentUser;
 import java.util.UUID;
@@ -14,13 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 class DeploymentsController {
 
     private final DeploymentService deployments;
+    private final HostCapacity capacity;
 
-    DeploymentsController(DeploymentService deployments) {
+    DeploymentsController(DeploymentService deployments, HostCapacity capacity) {
         this.deployments = deployments;
+        this.capacity = capacity;
     }
 
     @GetMapping("/{id}")
     DeploymentView get(@PathVariable UUID id, CurrentUser user) {
-        return DeploymentView.of(deployments.get(id, user.id()));
+        return DeploymentView.of(deployments.get(id, user.id()), capacity.waitingFor());
     }
 }

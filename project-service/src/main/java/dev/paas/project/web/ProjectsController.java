@@ -1,5 +1,6 @@
 package dev.paas.project.web;
 
+import dev.paas.project.capacity.HostCapacity;
 import dev.paas.project.deployments.Deployment;
 import dev.paas.project.deployments.DeploymentService;
 import dev.paas.project.history.ProjectHistory;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
@@ -38,11 +40,14 @@ class ProjectsController {
     private final ProjectRegistration registration;
     private final DeploymentService deployments;
     private final ProjectHistory history;
+    private final HostCapacity capacity;
 
-    ProjectsController(ProjectRegistration registration, DeploymentService deployments, ProjectHistory history) {
+    ProjectsController(ProjectRegistration registration, DeploymentService deployments, ProjectHistory history,
+            HostCapacity capacity) {
         this.registration = registration;
         this.deployments = deployments;
         this.history = history;
+        this.capacity = capacity;
     }
 
     @PostMapping
@@ -86,7 +91,7 @@ class ProjectsController {
         Project project = registration.get(id, user.id());
         Deployment deployment = deployments.rollback(project, sourceId);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deployments/" + deployment.id()))
-                .body(DeploymentView.of(deployment));
+                .body(DeploymentView.of(deployment, capacity.waitingFor()));
     }
 
     /**
@@ -109,13 +114,15 @@ class ProjectsController {
         Deployment deployment = commitSha == null ? deployments.request(project)
                 : deployments.requestCommit(project, commitSha);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deployments/" + deployment.id()))
-                .body(DeploymentView.of(deployment));
+                .body(DeploymentView.of(deployment, capacity.waitingFor()));
     }
 
     @GetMapping("/{id}/deployments")
     List<DeploymentView> deployments(@PathVariable UUID id, CurrentUser user) {
         registration.get(id, user.id());
-        return deployments.ofProject(id).stream().map(DeploymentView::of).toList();
+        Optional<String> waitingFor = capacity.waitingFor();
+        return deployments.ofProject(id).stream().map(deployment -> DeploymentView.of(deployment, waitingFor))
+                .toList();
     }
 
     private ProjectView view(Project project) {

@@ -32,7 +32,7 @@ class CapacityConfiguration {
         HostProbe probe = new HostProbe(new ProcFiles(properties.procPath()), properties.disk(), properties.host(),
                 Clock.systemUTC());
         return new HostSampler(probe, new CpuAverage(properties.cpuWindow()), threshold, capacity, events,
-                properties.interval(), properties.sampling());
+                properties.interval(), properties.admission(), properties.sampling());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.paas.metrics.capacity;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Samples the host every {@code paas.metrics.capacity.interval}: publishes {@link HostSampled} and weighs the
- * admitting state with CPU averaged over {@code paas.metrics.capacity.cpu-window}. The first pass runs at start-up, so
+ * admitting state on the resources of {@code paas.metrics.capacity.admission}, CPU averaged over
+ * {@code paas.metrics.capacity.cpu-window}. The first pass runs at start-up, so
  * a state that changed while no replica ran is reported.
  */
 class HostSampler implements SmartLifecycle {
@@ -24,18 +26,20 @@ class HostSampler implements SmartLifecycle {
     private final HostCapacity capacity;
     private final ApplicationEventPublisher events;
     private final Duration interval;
+    private final Set<String> admission;
     private final boolean scheduled;
     private volatile Pass latest;
     private ScheduledExecutorService timer;
 
     HostSampler(HostProbe probe, CpuAverage cpu, CapacityThreshold threshold, HostCapacity capacity,
-            ApplicationEventPublisher events, Duration interval, boolean scheduled) {
+            ApplicationEventPublisher events, Duration interval, Set<String> admission, boolean scheduled) {
         this.probe = probe;
         this.cpu = cpu;
         this.threshold = threshold;
         this.capacity = capacity;
         this.events = events;
         this.interval = interval;
+        this.admission = admission;
         this.scheduled = scheduled;
     }
 
@@ -45,7 +49,7 @@ class HostSampler implements SmartLifecycle {
         double averagedCpu = cpu.add(sample);
         double percent = threshold.current();
         CapacityVerdict verdict = CapacityVerdict.of(averagedCpu, sample.memoryPercent(), sample.diskPercent(),
-                percent);
+                percent, admission);
         events.publishEvent(new HostSampled(sample, percent));
         capacity.observe(sample.host(), verdict, sample.at());
         Pass pass = new Pass(sample, verdict);

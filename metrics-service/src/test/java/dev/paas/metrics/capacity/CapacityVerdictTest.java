@@ -35,4 +35,15 @@ class CapacityVerdictTest {
         assertThat(verdict.memoryPercent()).isEqualTo(50.1);
         assertThat(verdict.diskPercent()).isEqualTo(7.0);
     }
+
+    @Test
+    void holdsDeploymentsOnlyForTheCountedResources() {
+        CapacityVerdict busyCpu = CapacityVerdict.of(97, 40, 30, 85, java.util.Set.of("memory", "disk"));
+        CapacityVerdict fullDisk = CapacityVerdict.of(97, 40, 90, 85, java.util.Set.of("memory", "disk"));
+
+        assertThat(busyCpu.admitting()).isTrue();
+        assertThat(busyCpu.reason()).isNull();
+        assertThat(fullDisk.admitting()).isFalse();
+        assertThat(fullDisk.reason()).isEqualTo("disk 90 % of host");
+    }
 }

@@ -12,6 +12,8 @@
 # then, with wrk -t2 -c50 (keep-alive) on the node-npm app through Caddy, 20 back-to-back redeploys
 # (PAAS_BENCH_REDEPLOYS): requests, non-2xx, connection errors, p50/p99 latency, and the time from the new replicas'
 # first passing health check to traffic switched; and the resident memory (VmRSS) of the idle services and Caddy.
+# Then metrics-service's resident memory with 50 containers sampled (infra/bench/metrics-memory.sh), the access-log
+# tail's throughput and the latency Caddy adds with analytics on versus off (infra/bench/analytics.sh).
 # Starts the platform with ./paas up if the gateway does not answer (and stops it at the end).
 # Traffic goes to 127.0.0.1 only; every wait is bounded.
 #
@@ -436,5 +438,15 @@ p_secs() { if [[ $1 == 0 ]]; then echo -; else secs "$1"; fi; }
   echo
   memory_table "$rss_idle_before" "$rss_idle_after"
 } | tee "$RESULTS"
+if [[ $MEMORY_ONLY != 1 ]]; then
+  # Observability: metrics-service's memory with 50 containers sampled (against this running platform), then the
+  # access-log tail's throughput and the latency Caddy adds with analytics on and off (Caddys of their own).
+  {
+    echo
+    echo "Observability"
+    infra/bench/metrics-memory.sh || echo "  (metrics-memory.sh failed)"
+    infra/bench/analytics.sh || echo "  (analytics.sh failed)"
+  } 2>&1 | tee -a "$RESULTS"
+fi
 echo
 echo "results saved in ${RESULTS#"$ROOT"/}"

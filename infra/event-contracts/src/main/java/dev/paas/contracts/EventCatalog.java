@@ -13,6 +13,10 @@ import dev.paas.contracts.database.BackupCompleted;
 import dev.paas.contracts.database.BackupFailed;
 import dev.paas.contracts.database.DatabaseRestored;
 import dev.paas.contracts.database.DatabaseDeleted;
+import dev.paas.contracts.billing.AccountLimitsChanged;
+import dev.paas.contracts.billing.AccountReinstated;
+import dev.paas.contracts.billing.AccountSuspended;
+import dev.paas.contracts.billing.WalletLow;
 import dev.paas.contracts.metrics.AlertRaised;
 import dev.paas.contracts.metrics.AlertResolved;
 import dev.paas.contracts.metrics.HostCapacityChanged;
@@ -78,7 +82,11 @@ public final class EventCatalog {
             DatabaseDeleted.class,
             HostCapacityChanged.class,
             AlertRaised.class,
-            AlertResolved.class);
+            AlertResolved.class,
+            AccountLimitsChanged.class,
+            WalletLow.class,
+            AccountSuspended.class,
+            AccountReinstated.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::keyOf, Function.identity()));

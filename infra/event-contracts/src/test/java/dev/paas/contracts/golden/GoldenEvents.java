@@ -15,6 +15,10 @@ import dev.paas.contracts.database.BackupCompleted;
 import dev.paas.contracts.database.BackupFailed;
 import dev.paas.contracts.database.DatabaseRestored;
 import dev.paas.contracts.database.DatabaseDeleted;
+import dev.paas.contracts.billing.AccountLimitsChanged;
+import dev.paas.contracts.billing.AccountReinstated;
+import dev.paas.contracts.billing.AccountSuspended;
+import dev.paas.contracts.billing.WalletLow;
 import dev.paas.contracts.metrics.AlertRaised;
 import dev.paas.contracts.metrics.AlertResolved;
 import dev.paas.contracts.metrics.HostCapacityChanged;
@@ -41,6 +45,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -81,6 +86,9 @@ public final class GoldenEvents {
 
     /** The alert of the golden alert events. */
     public static final UUID ALERT = UUID.fromString("0192f0c4-7a10-7000-8000-000000000020");
+
+    /** The plan of the golden {@code AccountLimitsChanged}. */
+    public static final UUID PLAN = UUID.fromString("0192f0c4-7a10-7000-8000-000000000030");
 
     private GoldenEvents() {
     }
@@ -133,7 +141,13 @@ public final class GoldenEvents {
                 new HostCapacityChanged("paas-host-1", false, 37.5, 91.2, 40.0, 85.0, "memory 91 % of host"),
                 new AlertRaised(ALERT, OWNER, "CONTAINER_MEMORY", "WARNING", PROJECT, null,
                         "memory at 94 % of its 256 MB limit for 5 minutes"),
-                new AlertResolved(ALERT, OWNER, "CONTAINER_MEMORY", PROJECT, null, "memory at 41 % of its limit"));
+                new AlertResolved(ALERT, OWNER, "CONTAINER_MEMORY", PROJECT, null, "memory at 41 % of its limit"),
+                new AccountLimitsChanged(OWNER, PLAN, "free", 500, 512, 1024, 1, 3, Map.of("postgresql", 1),
+                        1024, List.of()),
+                new WalletLow(OWNER, "1.2000", "USD", "1.4400", "0.0600"),
+                new AccountSuspended(OWNER, "-0.4200", "USD",
+                        "the balance stayed at -0.42 USD through the 24 h grace period"),
+                new AccountReinstated(OWNER, "10.0000", "USD"));
     }
 
     /** The sample of {@code type}. */

@@ -36,10 +36,12 @@ class DeploymentMetricsIT extends SecuredComponentTest {
                 .until(() -> get("/api/v1/metrics/deployments/" + deploymentId + "/time-to-live", owner),
                         response -> response.statusCode() == 200);
         assertThat(timeToLive.body()).contains(deploymentId.toString()).contains("\"millis\"");
-        String counts = get("/api/v1/metrics/deployments", owner).body();
-        assertThat(counts).contains("{\"milestone\":\"BUILD_STARTED\",\"deployments\":1}")
-                .contains("{\"milestone\":\"IMAGE_BUILT\",\"deployments\":1}")
-                .contains("{\"milestone\":\"HEALTHY\",\"deployments\":1}");
+        // Build and runtime facts arrive on two streams: the healthy fact may be handled before the image's.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("/api/v1/metrics/deployments", owner).body())
+                        .contains("{\"milestone\":\"BUILD_STARTED\",\"deployments\":1}")
+                        .contains("{\"milestone\":\"IMAGE_BUILT\",\"deployments\":1}")
+                        .contains("{\"milestone\":\"HEALTHY\",\"deployments\":1}"));
         assertThat(get("/actuator/prometheus", (String) null).body()).contains("paas_deployment_milestones_total");
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.integration.MessageDispatchingException;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
@@ -96,7 +97,13 @@ class JetStreamInboundAdapter extends MessageProducerSupport {
             message.ack();
         } catch (RuntimeException e) {
             PoisonMessageException poison = poisonCause(e);
-            if (poison != null) {
+            if (poison == null && serviceNotRunning(e)) {
+                // The service is still starting or already stopping: not the message's fault, so this delivery must
+                // not bring it closer to the dead-letter stream, however long the start takes.
+                log.info(destination.durable() + " is not running yet (or any more); " + message.getSubject()
+                        + " is handed back");
+                message.nakWithDelay(properties.backoffAfter(1));
+            } else if (poison != null) {
                 deadLetter(message, "rejected as unprocessable: " + poison.getMessage());
             } else if (deliveries >= properties.getMaxDeliver()) {
                 deadLetter(message, "failed " + deliveries + " deliveries, last error: " + rootMessage(e));
@@ -106,6 +113,17 @@ class JetStreamInboundAdapter extends MessageProducerSupport {
                 message.nakWithDelay(properties.backoffAfter(deliveries));
             }
         }
+    }
+
+    /** Whether Spring Integration refused the dispatch because the application context is not (or no longer) running. */
+    static boolean serviceNotRunning(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MessageDispatchingException && cause.getMessage() != null
+                    && cause.getMessage().contains("not ready (or stopped)")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Message<byte[]> toSpringMessage(io.nats.client.Message message, long deliveries) {

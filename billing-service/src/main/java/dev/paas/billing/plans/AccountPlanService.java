@@ -59,7 +59,7 @@ public class AccountPlanService implements AccountPlans {
      */
     @Transactional
     public AccountPlan choose(UUID userId, UUID planId) {
-        Plan chosen = plans.find(planId).orElseThrow(() -> new NotFound("plan", planId));
+        Plan chosen = plans.share(planId).orElseThrow(() -> new NotFound("plan", planId));
         if (!chosen.isActive()) {
             throw new PlanConflict("cannot choose plan " + chosen.name() + ": it is RETIRED; choose one of"
                     + " GET /api/v1/billing/plans");

@@ -55,6 +55,15 @@ class Plans {
                 .findFirst();
     }
 
+    /**
+     * The plan, read under a share lock: a revision under way finishes first, so what is read is what the revision
+     * left, and the revision's list of accounts to tell cannot miss a reader's account.
+     */
+    Optional<Plan> share(UUID id) {
+        return jdbc.query("select " + COLUMNS + " from plans where id = ? for share", this::plan, id).stream()
+                .findFirst();
+    }
+
     void insert(Plan plan) {
         PlanLimits l = plan.limits();
         jdbc.update("insert into plans (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?,"

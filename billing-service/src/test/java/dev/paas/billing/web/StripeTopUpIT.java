@@ -10,6 +10,9 @@ import dev.paas.testing.SecuredComponentTest;
 import dev.paas.testing.ServiceCalls;
 import dev.paas.testing.ServiceComponentTest;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,8 +212,62 @@ class StripeTopUpIT extends SecuredComponentTest {
         assertThat(topUp("{\"amount\":\"5.00\"}", null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aPaidSessionThisServiceNeverRecordedIsCreditedToItsClientReference() throws Exception {
+        String sessionId = createDirectlyAtStripe(user, 1500);
+
+        Delivery delivery = STRIPE.pay(sessionId);
+
+        assertThat(delivery.status()).as(delivery.response()).isEqualTo(200);
+        assertThat(balance()).isEqualTo(new BigDecimal("15.0000"));
+        assertThat(status(sessionId)).isEqualTo("PAID");
+        STRIPE.redeliver(delivery);
+        assertThat(balance()).isEqualTo(new BigDecimal("15.0000"));
+    }
+
+    @Test
+    void anExpiredSessionIsRecordedAndAnUnpaidCompletionCreditsNothing() throws Exception {
+        String expiring = openSession("3.00");
+        Delivery expired = STRIPE.expire(expiring);
+        assertThat(JSON.readTree(expired.response()).get("outcome").asString()).isEqualTo("expired");
+        assertThat(status(expiring)).isEqualTo("EXPIRED");
+
+        String unpaid = openSession("4.00");
+        Map<String, Object> session = Map.of("id", unpaid, "object", "checkout.session", "amount_total", 400,
+                "currency", "usd", "client_reference_id", user.toString(), "payment_status", "unpaid",
+                "status", "complete");
+        String body = JSON.writeValueAsString(Map.of("id", "evt_unpaid", "object", "event",
+                "type", "checkout.session.completed", "data", Map.of("object", session)));
+        Delivery delivery = STRIPE.deliverRaw(webhookUrl(), body, Map.of("Content-Type", "application/json",
+                "Stripe-Signature", FakeStripe.signature(STRIPE.webhookSecret(), Instant.now().getEpochSecond(),
+                        body)));
+
+        assertThat(delivery.status()).isEqualTo(200);
+        assertThat(JSON.readTree(delivery.response()).get("outcome").asString()).isEqualTo("ignored");
+        assertThat(status(unpaid)).isEqualTo("PENDING");
+        assertThat(balance()).isEqualByComparingTo("0");
+    }
+
+    /** A session made with Stripe's API directly, as if this service had failed right after Stripe answered. */
+    private String createDirectlyAtStripe(UUID owner, long cents) throws Exception {
+        String form = "mode=payment&success_url=http%3A%2F%2F127.0.0.1%3A1%2Fok&client_reference_id=" + owner
+                + "&line_items%5B0%5D%5Bquantity%5D=1&line_items%5B0%5D%5Bprice_data%5D%5Bcurrency%5D=usd"
+                + "&line_items%5B0%5D%5Bprice_data%5D%5Bunit_amount%5D=" + cents
+                + "&line_items%5B0%5D%5Bprice_data%5D%5Bproduct_data%5D%5Bname%5D=Top-up";
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create(STRIPE.apiUrl() + "/v1/checkout/sessions"))
+                .header("Authorization", "Bearer " + STRIPE.secretKey())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
     private String openSession(String amount) throws Exception {
-        HttpResponse<String> created = topUp("{\"amount\":\"" + amount + "\",\"currency\":\"USD\"}", user);
+        HttpResponse<String> created = topUp(JSON.writeValueAsString(Map.of("amount", amount, "currency", "USD")),
+                user);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("sessionId").asString();
     }

@@ -248,6 +248,34 @@ class StripeTopUpIT extends SecuredComponentTest {
         assertThat(balance()).isEqualByComparingTo("0");
     }
 
+    /** Figures for the README: 50 top-ups paid one after the other, each credited, the sum exact. */
+    @Test
+    void fiftyTopUpsInARowAreEachCreditedOnceAndTimed() throws Exception {
+        int count = 50;
+        long[] opening = new long[count];
+        long[] crediting = new long[count];
+        BigDecimal expected = BigDecimal.ZERO;
+        for (int i = 0; i < count; i++) {
+            String amount = BigDecimal.valueOf(100 + i * 7L, 2).toPlainString();
+            long start = System.nanoTime();
+            String sessionId = openSession(amount);
+            long opened = System.nanoTime();
+            Delivery delivery = STRIPE.pay(sessionId);
+            long credited = System.nanoTime();
+            assertThat(JSON.readTree(delivery.response()).get("outcome").asString()).isEqualTo("credited");
+            opening[i] = opened - start;
+            crediting[i] = credited - opened;
+            expected = expected.add(new BigDecimal(amount));
+        }
+        assertThat(balance()).isEqualByComparingTo(expected);
+        assertThat(entries()).isEqualTo(count);
+        java.util.Arrays.sort(opening);
+        java.util.Arrays.sort(crediting);
+        System.out.printf("top-up figures over %d: POST /topups (with the Stripe call) p50 %.1f ms p95 %.1f ms;"
+                + " pay + signed webhook + credit p50 %.1f ms p95 %.1f ms%n", count, opening[count / 2] / 1e6,
+                opening[count * 95 / 100] / 1e6, crediting[count / 2] / 1e6, crediting[count * 95 / 100] / 1e6);
+    }
+
     /** A session made with Stripe's API directly, as if this service had failed right after Stripe answered. */
     private String createDirectlyAtStripe(UUID owner, long cents) throws Exception {
         String form = "mode=payment&success_url=http%3A%2F%2F127.0.0.1%3A1%2Fok&client_reference_id=" + owner

@@ -129,7 +129,7 @@ class MeteringIT {
         assertThat(result.charged()).isEqualTo(10_000);
         assertThat(jdbc.queryForObject("select count(*) from ledger_entries", Integer.class)).isEqualTo(10_000);
         assertThat(jdbc.queryForObject("select sum(balance) from wallet_accounts", BigDecimal.class))
-                .isEqualByComparingTo("-100.0000");
+                .isEqualByComparingTo("-274.0000");
         Long recorded = jdbc.queryForObject("select duration_ms from metering_runs", Long.class);
         System.out.printf("FIGURE hourly metering run: 10,000 resources (8,000 apps, 2,000 databases, 1,000"
                 + " accounts) charged in %d ms (run %d ms as recorded in metering_runs)%n", took.toMillis(),
@@ -148,7 +148,8 @@ class MeteringIT {
     private Map<String, BigDecimal> usage() {
         JdbcTemplate jdbc = database.jdbc();
         Map<String, BigDecimal> expected = new TreeMap<>();
-        BigDecimal rate = new BigDecimal("0.0100");
+        // Every account is on the default plan, set to Pro (0.0274 an hour) for this test.
+        BigDecimal rate = new BigDecimal("0.0274");
         for (int i = 0; i < 20; i++) {
             UUID project = UUID.randomUUID();
             UUID owner = UUID.nameUUIDFromBytes(("owner" + (i % 4)).getBytes());
@@ -248,6 +249,7 @@ class MeteringIT {
                         "--spring.cloud.stream.jetstream.binder.url=" + EventBus.shared().url(),
                         "--paas.security.jwks-url=" + TestTokens.shared().jwksUrl(),
                         "--paas.billing.metering.enabled=false",
+                        "--paas.billing.default-plan=pro",
                         "--spring.main.banner-mode=off");
         replicas.add(context);
         return context;

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The wallet API: an administrator's audited adjustments (bad input refused naming the field, changing nothing),
  * the owner's wallet with its hourly burn, usage per resource and monthly statements as JSON and CSV.
  */
-@ServiceComponentTest(database = "paas_billing_test", freshDatabase = true)
+// Accounts start on Pro (0.0274 an hour), so that what runs has a burn rate.
+@ServiceComponentTest(database = "paas_billing_test", freshDatabase = true, properties = "paas.billing.default-plan=pro")
 class WalletApiIT extends SecuredComponentTest {
 
     @Autowired
@@ -107,7 +108,7 @@ class WalletApiIT extends SecuredComponentTest {
                 .contains("\"total\":\"0.0600\"");
         assertThat(get("/api/v1/billing/usage?from=2030-03-01&to=2030-03-02", UUID.randomUUID()).body())
                 .contains("\"resources\":[]").doesNotContain(project.toString());
-        assertThat(get("/api/v1/billing/wallet", user).body()).contains("\"hourlyBurn\":\"0.0100\"");
+        assertThat(get("/api/v1/billing/wallet", user).body()).contains("\"hourlyBurn\":\"0.0274\"");
         assertThat(get("/api/v1/billing/usage?from=yesterday", user).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/billing/usage?from=2030-03-02&to=2030-03-01", user).statusCode()).isEqualTo(400);
     }

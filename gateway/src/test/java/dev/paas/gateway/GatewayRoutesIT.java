@@ -99,7 +99,11 @@ class GatewayRoutesIT extends GatewayIntegrationTest {
             "/api/v1/admin/capacity, metrics",
             "/api/v1/admin/capacity/threshold, metrics",
             "/api/v1/admin/containers, metrics",
-            "/api/v1/billing/wallet, billing"
+            "/api/v1/billing/wallet, billing",
+            "/api/v1/billing/plans, billing",
+            "/api/v1/admin/plans, billing",
+            "/api/v1/admin/plans/7, billing",
+            "/api/v1/admin/billing/wallets/9/adjustments, billing"
     })
     void routesEachPathToTheServiceThatOwnsIt(String path, String service) throws Exception {
         HttpResponse<String> response = get(path);

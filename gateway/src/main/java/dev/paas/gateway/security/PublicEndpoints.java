@@ -13,10 +13,14 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /** What anybody may call without a token. */
 final class PublicEndpoints {
 
-    /** Sign-in, the key set, GitHub's redirect back, webhooks (verified by signature) and health probes. */
+    /**
+     * Sign-in, the key set, GitHub's redirect back, webhooks (GitHub's and Stripe's, verified by signature) and health
+     * probes.
+     */
     static final ServerWebExchangeMatcher ANONYMOUS = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
-                    "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/github/exchange", "/webhooks/github"),
+                    "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/github/exchange", "/webhooks/github",
+                    "/webhooks/stripe"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/auth/jwks",
                     "/api/v1/auth/github/callback"),
             ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**"));

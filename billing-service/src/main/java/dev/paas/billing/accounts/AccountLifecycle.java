@@ -1,5 +1,6 @@
 package dev.paas.billing.accounts;
 
+import dev.paas.billing.metering.HourlyBurn;
 import dev.paas.billing.wallets.BalanceChanged;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,12 +29,12 @@ public class AccountLifecycle {
     static final int BATCH = 100;
 
     private final AccountStandings standings;
-    private final HourlyBurns burns;
+    private final HourlyBurn burns;
     private final AccountRules rules;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AccountLifecycle(AccountStandings standings, HourlyBurns burns, AccountRules rules, Clock clock,
+    AccountLifecycle(AccountStandings standings, HourlyBurn burns, AccountRules rules, Clock clock,
             ApplicationEventPublisher events) {
         this.standings = standings;
         this.burns = burns;
@@ -42,12 +43,14 @@ public class AccountLifecycle {
         this.events = events;
     }
 
-    /** A booking changed an account's balance. */
+    /**
+     * A booking changed an account's balance. The threshold uses the account's burn as metering computes it (what
+     * runs now × its plan's hourly rate), the same figure the wallet shows.
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(BalanceChanged change) {
         Instant now = clock.instant();
-        burns.record(change.entry());
         AccountStanding standing = standings.lock(change.userId(), now);
         List<Object> facts = standing.balanceChanged(change.balance(), burns.of(change.userId(), now), now, rules);
         standings.save(standing, now);

@@ -1,5 +1,6 @@
 package dev.paas.billing.accounts;
 
+import dev.paas.billing.wallets.Amounts;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -24,8 +25,8 @@ record AccountRules(int lowBalanceHours, Duration gracePeriod, String currency) 
         }
     }
 
-    /** Hours × burn: a multiplication of exact decimals, exact at scale 4. */
+    /** Hours × burn: exact (a scale-4 amount times a whole number); nothing here divides, so nothing rounds. */
     BigDecimal lowBalanceThreshold(BigDecimal hourlyBurn) {
-        return Money.exact(hourlyBurn.multiply(BigDecimal.valueOf(lowBalanceHours)));
+        return Amounts.times(hourlyBurn, lowBalanceHours);
     }
 }

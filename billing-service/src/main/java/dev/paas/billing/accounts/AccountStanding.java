@@ -1,5 +1,6 @@
 package dev.paas.billing.accounts;
 
+import dev.paas.billing.wallets.Amounts;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class AccountStanding {
 
     /** An account seen for the first time: nothing notified, nothing pending. */
     static AccountStanding opened(UUID userId) {
-        return new AccountStanding(userId, BigDecimal.ZERO.setScale(Money.SCALE), false, null, null, null);
+        return new AccountStanding(userId, Amounts.ZERO, false, null, null, null);
     }
 
     /**
@@ -43,13 +44,13 @@ final class AccountStanding {
      */
     List<Object> balanceChanged(BigDecimal newBalance, BigDecimal hourlyBurn, Instant now, AccountRules rules) {
         List<Object> facts = new ArrayList<>();
-        balance = Money.exact(newBalance);
+        balance = Amounts.exact(newBalance);
         BigDecimal threshold = rules.lowBalanceThreshold(hourlyBurn);
         if (balance.compareTo(threshold) < 0) {
             if (!lowNotified) {
                 lowNotified = true;
                 facts.add(new AccountEvents.WalletLow(userId, balance, rules.currency(), threshold,
-                        Money.exact(hourlyBurn)));
+                        Amounts.exact(hourlyBurn)));
             }
         } else {
             lowNotified = false;

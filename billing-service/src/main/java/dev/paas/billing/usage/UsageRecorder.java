@@ -56,4 +56,19 @@ public class UsageRecorder {
     public List<ContainerUsage> ofProject(UUID projectId, UUID ownerId) {
         return usages.findByProjectIdAndOwnerIdOrderByStartedAtDesc(projectId, ownerId);
     }
+
+    /** Every billable interval (one with an owner) that overlaps {@code [from, to)}. */
+    public List<ContainerUsage> runningDuring(Instant from, Instant to) {
+        return usages.findRunningDuring(from, to);
+    }
+
+    /** The owner's containers running now. */
+    public List<ContainerUsage> runningOf(UUID ownerId) {
+        return usages.findByOwnerIdAndStoppedAtIsNull(ownerId);
+    }
+
+    /** When the first billable container started, if any did. */
+    public java.util.Optional<Instant> earliestStart() {
+        return java.util.Optional.ofNullable(usages.findEarliestStart());
+    }
 }

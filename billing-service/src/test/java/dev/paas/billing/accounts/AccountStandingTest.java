@@ -2,8 +2,6 @@ package dev.paas.billing.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paas.billing.wallets.EntryKind;
-import dev.paas.billing.wallets.LedgerEntry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,20 +77,5 @@ class AccountStandingTest {
         standing.balanceChanged(new BigDecimal("-2"), BURN, T0.plus(Duration.ofHours(30)), RULES);
         assertThat(standing.isSuspended()).isTrue();
         assertThat(standing.graceChecked(T0.plus(Duration.ofDays(3)), RULES)).isEmpty();
-    }
-
-    @Test
-    void theChargedHourComesFromTheReferenceElseTheHourBeforeTheBooking() {
-        assertThat(HourlyBurns.chargedHour(entry("charge:app:" + UUID.randomUUID() + ":2026-12-01T10:00Z")))
-                .isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
-        assertThat(HourlyBurns.chargedHour(entry("charge:database:" + UUID.randomUUID() + ":2026-12-01T10:00:00Z")))
-                .isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
-        assertThat(HourlyBurns.chargedHour(entry("manual-42")))
-                .isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
-    }
-
-    private static LedgerEntry entry(String reference) {
-        return new LedgerEntry(UUID.randomUUID(), UUID.randomUUID(), EntryKind.CHARGE, new BigDecimal("-0.0100"),
-                BigDecimal.ZERO, "test", reference, null, Instant.parse("2026-12-01T11:00:05Z"));
     }
 }

@@ -11,6 +11,7 @@ import dev.paas.billing.usage.UsageRecorder;
 import dev.paas.contracts.golden.GoldenEvents;
 import dev.paas.contracts.runtime.ContainerStarted;
 import dev.paas.contracts.runtime.ContainerStopped;
+import dev.paas.contracts.runtime.CrashLoopDetected;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.ListenerDeliveries;
 import java.util.function.Consumer;
@@ -35,6 +36,13 @@ class RuntimeEventListenersTest {
     @Test
     void closesTheIntervalWhenTheContainerStops() {
         EventEnvelope envelope = ListenerDeliveries.deliver(listener, GoldenEvents.envelope(ContainerStopped.class));
+
+        verify(usage).stopped(DEPLOYMENT, envelope.occurredAt());
+    }
+
+    @Test
+    void closesTheIntervalOfACrashLoopingDeploymentSoItIsNotCharged() {
+        EventEnvelope envelope = ListenerDeliveries.deliver(listener, GoldenEvents.envelope(CrashLoopDetected.class));
 
         verify(usage).stopped(DEPLOYMENT, envelope.occurredAt());
     }

@@ -52,9 +52,13 @@ class AccountLifecycleIT {
     private Dispatcher dispatcher;
     private ConfigurableApplicationContext service;
 
+    /**
+     * A bus of the test's own: the contexts it closes would otherwise stay consumers of the shared server's durable
+     * consumers for a moment and hold back other tests' events.
+     */
     @BeforeEach
-    void listen() {
-        bus = EventBus.shared();
+    void listen() throws Exception {
+        bus = EventBus.start();
         dispatcher = bus.client().createDispatcher(message -> {
             EventEnvelope envelope = CODEC.fromBytes(message.getData());
             if (user.toString().equals(envelope.aggregateId())) {
@@ -65,11 +69,12 @@ class AccountLifecycleIT {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (service != null) {
             service.close();
         }
         bus.client().closeDispatcher(dispatcher);
+        bus.close();
     }
 
     @Test

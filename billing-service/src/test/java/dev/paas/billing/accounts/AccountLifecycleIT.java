@@ -16,9 +16,11 @@ import dev.paas.messaging.EventCodec;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.EventBus;
 import dev.paas.testing.FreshDatabase;
+import dev.paas.testing.ServiceCalls;
 import dev.paas.tokens.testing.TestTokens;
 import io.nats.client.Dispatcher;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +101,8 @@ class AccountLifecycleIT {
         Instant graceStarted = clock.instant();
         assertThat(wallets().balance(user)).isEqualByComparingTo("0");
         assertThat(standing().graceEndsAt()).isEqualTo(graceStarted.plus(Duration.ofHours(24)));
+        assertThat(ownAccount()).contains("\"state\":\"GRACE\"")
+                .contains("\"graceEndsAt\":\"" + graceStarted.plus(Duration.ofHours(24)) + "\"");
 
         // Down for most of the grace period; the first run after the restart charges the hours it missed.
         service.close();
@@ -117,6 +121,8 @@ class AccountLifecycleIT {
         assertThat(suspended.balance()).isEqualTo("-11.5000");
         assertThat(suspended.reason()).isEqualTo("the balance stayed at -11.5000 USD through the 24 h grace period");
         assertThat(standing().suspendedAt()).isEqualTo(graceStarted.plus(Duration.ofHours(24)));
+        String account = ownAccount();
+        assertThat(account).contains("\"state\":\"SUSPENDED\"").contains("\"balance\":\"-11.5000\"");
 
         // Restarted while suspended: nothing is suspended again.
         service.close();
@@ -131,6 +137,8 @@ class AccountLifecycleIT {
         assertThat(reinstated.balance()).isEqualTo("8.5000");
         assertThat(standing().suspendedAt()).isNull();
         assertThat(standing().graceEndsAt()).isNull();
+        // Still below 24 h of the app's burn (12.0000), as it was: low, but no second WalletLow for the same fall.
+        assertThat(ownAccount()).contains("\"state\":\"LOW\"").contains("\"balance\":\"8.5000\"");
 
         // Nothing more: each step exactly once, with the replayed top-up and the restarts.
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -150,6 +158,15 @@ class AccountLifecycleIT {
         return await().atMost(Duration.ofSeconds(20)).until(() -> events.stream()
                 .filter(e -> e.type().equals(name)).map(e -> CODEC.read(e, type)).findFirst(),
                 Optional::isPresent).orElseThrow();
+    }
+
+    /** {@code GET /api/v1/billing/account} as the account's owner. */
+    private String ownAccount() {
+        String port = service.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> response = ServiceCalls.on(Integer.parseInt(port)).get("/api/v1/billing/account",
+                TestTokens.shared().user(user));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private AccountLifecycle.Standing standing() {

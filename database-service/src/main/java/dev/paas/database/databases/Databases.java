@@ -10,6 +10,7 @@ import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,12 @@ public class Databases {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AccountHolds holds;
 
     Databases(DatabaseStore store, DatabaseSecrets secrets, DatabaseEngines engines, KnownProjects projects,
             DatabasesProperties properties, ObjectProvider<LastBackups> lastBackups, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, AccountHolds holds) {
+        this.holds = holds;
         this.store = store;
         this.secrets = secrets;
         this.engines = engines;
@@ -122,6 +125,10 @@ public class Databases {
     public DatabaseView start(UUID id, UUID callerId, boolean admin) {
         DatabaseRecord db = required(id, callerId, admin);
         db.requireStartable();
+        if (holds.holds(id)) {
+            throw new Conflict("cannot start database " + db.name() + ": its account is suspended (its balance is "
+                    + "due); it starts again by itself once the account is topped up");
+        }
         engines.start(db.spec(secrets.open(id, db.credentialsSealed())));
         transactions.executeWithoutResult(status -> {
             store.clearRestarts(id);
@@ -133,6 +140,64 @@ public class Databases {
                     "started", callerId));
         });
         return view(required(id, callerId, admin), db.ownerId().equals(callerId));
+    }
+
+    /**
+     * The owner's account was suspended (billing): each of its running databases is stopped (container stopped,
+     * volumes kept) and remembered, so that {@link #reinstateAccount} starts exactly those. Joins the caller's
+     * transaction; a replay finds them stopped and changes nothing.
+     *
+     * @return the databases it stopped
+     */
+    public List<UUID> suspendAccount(UUID ownerId) {
+        List<DatabaseRecord> stopped = transactions.execute(status -> {
+            store.lockOwner(ownerId);
+            List<DatabaseRecord> running = store.ownedBy(ownerId).stream()
+                    .filter(db -> db.state() == DatabaseState.RUNNING).toList();
+            for (DatabaseRecord db : running) {
+                if (store.transition(db.id(), EnumSet.of(DatabaseState.RUNNING), DatabaseState.STOPPED,
+                        "suspended: its account's balance is due")) {
+                    holds.hold(db.id(), ownerId, clock.instant());
+                    events.publishEvent(new DatabaseEvents.StateChanged(db.id(), ownerId, db.type().id(), "STOPPED",
+                            "suspended: its account's balance is due", null));
+                }
+            }
+            return running;
+        });
+        for (DatabaseRecord db : stopped) {
+            engines.stop(db.container(), properties.supervision().stopGrace());
+            log.info("Database {} of {} stopped: the account is suspended", db.id(), ownerId);
+        }
+        return stopped.stream().map(DatabaseRecord::id).toList();
+    }
+
+    /**
+     * The owner's account was reinstated: the databases its suspension stopped start again (a database deleted or
+     * started meanwhile is only forgotten). A failure to start one leaves it, and the rest, held for the event's
+     * redelivery.
+     *
+     * @return the databases it started
+     */
+    public List<UUID> reinstateAccount(UUID ownerId) {
+        return transactions.execute(status -> {
+            store.lockOwner(ownerId);
+            List<UUID> started = new ArrayList<>();
+            for (UUID id : holds.heldOf(ownerId)) {
+                Optional<DatabaseRecord> held = store.find(id).filter(db -> db.state() == DatabaseState.STOPPED);
+                if (held.isPresent()) {
+                    DatabaseRecord db = held.get();
+                    engines.start(db.spec(secrets.open(id, db.credentialsSealed())));
+                    store.clearRestarts(id);
+                    store.transition(id, EnumSet.of(DatabaseState.STOPPED), DatabaseState.RUNNING, null);
+                    events.publishEvent(new DatabaseEvents.StateChanged(id, ownerId, db.type().id(), "RUNNING",
+                            "started: its account was reinstated", null));
+                    started.add(id);
+                    log.info("Database {} of {} started again: the account is reinstated", id, ownerId);
+                }
+                holds.release(id);
+            }
+            return started;
+        });
     }
 
     /**

@@ -19,6 +19,37 @@ final class AppRoute {
         return "app-" + slug;
     }
 
+    /** The page a suspended app's host names answer with, status 402, instead of a bare 502 from no upstream. */
+    static final String PAUSED_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>App paused</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+            <body style="font-family: sans-serif; max-width: 36em; margin: 4em auto; padding: 0 1em">
+            <h1>This app is paused</h1>
+            <p>This app is paused: its account's balance is due. It comes back by itself once the account is
+            topped up.</p>
+            </body></html>
+            """;
+
+    /**
+     * The route of a suspended app: the same {@code @id} and host names, answering every request with
+     * {@link #PAUSED_PAGE} and status 402 (Payment Required).
+     */
+    static Map<String, Object> paused(String slug, List<String> hosts) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("handler", "static_response");
+        page.put("status_code", "402");
+        page.put("headers", Map.of("Content-Type", List.of("text/html; charset=utf-8"),
+                "Cache-Control", List.of("no-store")));
+        page.put("body", PAUSED_PAGE);
+        Map<String, Object> route = new LinkedHashMap<>();
+        route.put("@id", id(slug));
+        route.put("match", List.of(Map.of("host", List.copyOf(hosts))));
+        route.put("handle", List.of(page));
+        route.put("terminal", true);
+        return route;
+    }
+
     /** The route object as Caddy's JSON config wants it. */
     static Map<String, Object> of(String slug, List<String> hosts, String upstreamName, Upstreams upstreams) {
         Map<String, Object> dynamic = new LinkedHashMap<>();

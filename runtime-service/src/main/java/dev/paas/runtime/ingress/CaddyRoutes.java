@@ -55,7 +55,20 @@ public class CaddyRoutes {
      * @return whether Caddy's configuration was changed
      */
     public boolean ensureRoute(String slug, List<String> hosts) {
-        Map<String, Object> wanted = AppRoute.of(slug, hosts, directory.name(slug), upstreams);
+        return ensure(slug, AppRoute.of(slug, hosts, directory.name(slug), upstreams));
+    }
+
+    /**
+     * Makes the app's route answer its host names with the "app is paused" page (402) while it is suspended, in
+     * place of its proxy route; {@link #ensureRoute} puts the proxy back. Same checks and retries as that.
+     *
+     * @return whether Caddy's configuration was changed
+     */
+    public boolean ensurePausedRoute(String slug, List<String> hosts) {
+        return ensure(slug, AppRoute.paused(slug, hosts));
+    }
+
+    private boolean ensure(String slug, Map<String, Object> wanted) {
         JsonNode wantedJson = json.valueToTree(wanted);
         return calls.idempotent("route " + AppRoute.id(slug), () -> {
             Optional<JsonNode> current = currentRoute(slug);

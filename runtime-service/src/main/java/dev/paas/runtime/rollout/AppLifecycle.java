@@ -8,10 +8,13 @@ import dev.paas.runtime.projects.ProjectRemoved;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,9 +30,11 @@ public class AppLifecycle {
     private final RuntimeProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AccountSuspensions accountSuspensions;
 
     AppLifecycle(AppStore store, Releases releases, Supervisor supervisor, RuntimeProperties properties,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, AccountSuspensions accountSuspensions) {
+        this.accountSuspensions = accountSuspensions;
         this.store = store;
         this.releases = releases;
         this.supervisor = supervisor;
@@ -129,6 +134,75 @@ public class AppLifecycle {
             store.desire(projectId, AppRecord.Desired.RUNNING, clock.instant());
         });
         return wake(projectId);
+    }
+
+    /**
+     * The owner's account was suspended (billing): every app of it that is not suspended already is suspended, and
+     * what its owner wanted before (running or stopped) is kept for {@link #reinstateAccount}. Joins the caller's
+     * transaction (the event handler's); the supervisor stops the containers after the commit. A replay finds the
+     * apps suspended and changes nothing.
+     *
+     * @return the apps it suspended
+     */
+    public List<UUID> suspendAccount(UUID ownerId, String reason) {
+        List<UUID> suspended = transactions.execute(status -> {
+            List<UUID> projects = new ArrayList<>();
+            for (AppRecord app : accountSuspensions.lockUnsuspendedAppsOf(ownerId)) {
+                accountSuspensions.hold(app.projectId(), ownerId, app.desired(), clock.instant());
+                store.desire(app.projectId(), AppRecord.Desired.SUSPENDED, clock.instant());
+                store.state(app.projectId(), app.state(), "requested: suspended: " + reason, clock.instant());
+                projects.add(app.projectId());
+            }
+            return projects;
+        });
+        afterCommit(suspended);
+        return suspended;
+    }
+
+    /**
+     * The owner's account was reinstated: the apps its suspension suspended get back what their owner wanted before
+     * (those that ran start again, those the owner had stopped stay stopped); an app an administrator suspended,
+     * or one deleted meanwhile, is left as it is. Joins the caller's transaction.
+     *
+     * @return the apps it gave back
+     */
+    public List<UUID> reinstateAccount(UUID ownerId) {
+        List<UUID> reinstated = transactions.execute(status -> {
+            List<UUID> projects = new ArrayList<>();
+            for (AccountSuspensions.Held held : accountSuspensions.release(ownerId)) {
+                Optional<AppRecord> app = store.app(held.projectId());
+                if (app.isEmpty() || app.get().desired() != AppRecord.Desired.SUSPENDED) {
+                    continue;
+                }
+                store.forgetRestarts(held.projectId());
+                store.desire(held.projectId(), held.desiredBefore(), clock.instant());
+                store.state(held.projectId(), app.get().state(), "requested: reinstated", clock.instant());
+                projects.add(held.projectId());
+            }
+            return projects;
+        });
+        afterCommit(reinstated);
+        return reinstated;
+    }
+
+    /* Wakes the supervisor for each project once the caller's transaction has committed, so it sees the change. */
+    private void afterCommit(List<UUID> projects) {
+        if (projects.isEmpty()) {
+            return;
+        }
+        Runnable wakeAll = () -> projects.forEach(project ->
+                Thread.ofVirtual().start(() -> supervisor.superviseNow(project)));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            wakeAll.run();
+                        }
+                    });
+        } else {
+            wakeAll.run();
+        }
     }
 
     /**

@@ -190,7 +190,7 @@ class AppStore {
         jdbc.sql("DELETE FROM restarts WHERE project_id = :project").param("project", projectId).update();
     }
 
-    private static AppRecord app(ResultSet rs, int row) throws SQLException {
+    static AppRecord app(ResultSet rs, int row) throws SQLException {
         return new AppRecord(rs.getObject("project_id", UUID.class), rs.getObject("owner_id", UUID.class),
                 rs.getString("slug"), AppRecord.Desired.valueOf(rs.getString("desired")),
                 AppState.valueOf(rs.getString("state")), rs.getInt("instances"),

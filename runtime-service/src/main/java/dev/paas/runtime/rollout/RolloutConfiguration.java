@@ -109,8 +109,9 @@ class RolloutConfiguration {
 
     @Bean
     AppLifecycle appLifecycle(AppStore store, Releases releases, Supervisor supervisor, RuntimeProperties properties,
-            TransactionTemplate transactions, Clock clock) {
-        return new AppLifecycle(store, releases, supervisor, properties, transactions, clock);
+            TransactionTemplate transactions, Clock clock, JdbcClient jdbc) {
+        return new AppLifecycle(store, releases, supervisor, properties, transactions, clock,
+                new AccountSuspensions(jdbc));
     }
 
     @Bean

@@ -68,6 +68,8 @@ class Supervisor {
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
     // when each app's route was last checked: Caddy keeps no configuration across its own restarts
     private final ConcurrentHashMap<UUID, Long> routeChecked = new ConcurrentHashMap<>();
+    // when each suspended app's "paused" route was last checked
+    private final ConcurrentHashMap<UUID, Long> pausedChecked = new ConcurrentHashMap<>();
     private static final long ROUTE_RECHECK_NANOS = java.time.Duration.ofSeconds(30).toNanos();
 
     Supervisor(AppStore store, Releases releases, AppContainers containers, ReplicaLauncher launcher,
@@ -127,19 +129,44 @@ class Supervisor {
     /** Forgets which routes were checked, so that the next pass rewrites them (hosts changed). */
     void hostsChanged(UUID projectId) {
         routeChecked.remove(projectId);
+        pausedChecked.remove(projectId);
+    }
+
+    /* A suspended app's host names answer the 402 page; after the containers are stopped, so a Caddy outage cannot
+       keep them running (the next pass retries the page). */
+    private void showPaused(AppRecord app) {
+        routeChecked.remove(app.projectId());
+        Long checked = pausedChecked.get(app.projectId());
+        if (checked == null || System.nanoTime() - checked > ROUTE_RECHECK_NANOS) {
+            routes.ensurePausedRoute(app.slug(), hosts.hostsOf(app.projectId(), app.slug()));
+            pausedChecked.put(app.projectId(), System.nanoTime());
+        }
     }
 
     private void supervise(AppRecord app) {
         switch (app.desired()) {
             case DELETED -> delete(app);
-            case STOPPED -> stopAll(app, app.state() == AppState.CRASH_LOOP ? AppState.CRASH_LOOP : AppState.STOPPED,
-                    "stopped by its owner");
-            case SUSPENDED -> stopAll(app, AppState.SUSPENDED, "suspended");
+            case STOPPED -> {
+                stopAll(app, app.state() == AppState.CRASH_LOOP ? AppState.CRASH_LOOP : AppState.STOPPED,
+                        "stopped by its owner");
+                if (pausedChecked.remove(app.projectId()) != null) {
+                    // Reinstated to what its owner had asked for: stopped, no longer the paused page.
+                    routes.ensureRoute(app.slug(), hosts.hostsOf(app.projectId(), app.slug()));
+                }
+            }
+            case SUSPENDED -> {
+                stopAll(app, AppState.SUSPENDED, "suspended");
+                showPaused(app);
+            }
             case RUNNING -> keepRunning(app);
         }
     }
 
     private void keepRunning(AppRecord app) {
+        if (pausedChecked.remove(app.projectId()) != null) {
+            // It was suspended: its proxy route comes back now, not at the next periodic check.
+            routeChecked.remove(app.projectId());
+        }
         Optional<Release> current = releases.findFirstByProjectIdAndStatus(app.projectId(), ReleaseStatus.RUNNING);
         if (current.isEmpty()) {
             return;
@@ -456,6 +483,7 @@ class Supervisor {
                     List.of(ReleaseStatus.values())));
         });
         routeChecked.remove(app.projectId());
+        pausedChecked.remove(app.projectId());
         log.info("{}: deleted: containers, route and records removed", app.slug());
     }
 }

@@ -35,6 +35,20 @@ class AppRouteTest {
     }
 
     @Test
+    void pausesASuspendedAppWithA402PageUnderTheSameIdAndHosts() {
+        JsonNode route = json.valueToTree(AppRoute.paused("shop", List.of("shop.paas.localhost")));
+
+        assertThat(route.get("@id").asString()).isEqualTo("app-shop");
+        assertThat(route.get("match")).isEqualTo(json.readTree("[{\"host\": [\"shop.paas.localhost\"]}]"));
+        JsonNode page = route.get("handle").get(0);
+        assertThat(page.get("handler").asString()).isEqualTo("static_response");
+        assertThat(page.get("status_code").asString()).isEqualTo("402");
+        assertThat(page.get("headers").get("Content-Type").get(0).asString()).isEqualTo("text/html; charset=utf-8");
+        assertThat(page.get("body").asString()).contains("This app is paused: its account's balance is due");
+        assertThat(route.get("terminal").asBoolean()).isTrue();
+    }
+
+    @Test
     void namesRoutesAfterTheSlug() {
         assertThat(AppRoute.id("my-shop")).isEqualTo("app-my-shop");
     }

@@ -20,11 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Figures at the scale of the hourly run: metering asks {@link AccountPlans#termsAt} once per resource and hour, and
  * an administrator's revision of a plan tells every account on it. 10,000 accounts, each with a plan history.
  */
+// Closed after the class: its context, on a database of its own, would otherwise keep consuming the test bus's
+// events as a replica of other classes' contexts, into the wrong database.
+@DirtiesContext
 @ServiceComponentTest(database = "paas_billing_test", freshDatabase = true)
 class PlanFiguresIT extends SecuredComponentTest {
 

@@ -32,12 +32,16 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Plans against the real database and bus: the defaults, administrators' management (validated, audited, a plan in
  * use only retired), a user's change of plan from the next full hour, and {@code AccountLimitsChanged} on the bus
  * when an account is first seen, changes plan, or its plan is revised. Time is the test's clock.
  */
+// Closed after the class: its context, on a database of its own, would otherwise keep consuming the test bus's
+// events as a replica of other classes' contexts, into the wrong database.
+@DirtiesContext
 @ServiceComponentTest(database = "paas_billing_test", freshDatabase = true)
 class PlansIT extends SecuredComponentTest {
 

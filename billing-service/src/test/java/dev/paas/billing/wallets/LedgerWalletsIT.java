@@ -20,12 +20,16 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Property-style tests of the ledger on PostgreSQL: random sequences of entries, replays and concurrent bookings of
  * one account. Whatever happens, the account's balance is the sum of its entries, each entry's balance_after is the
  * previous one's plus its amount, and a reference is booked once.
  */
+// Closed after the class: its context, on a database of its own, would otherwise keep consuming the test bus's
+// events as a replica of other classes' contexts, into the wrong database.
+@DirtiesContext
 @ServiceComponentTest(database = "paas_billing_test", freshDatabase = true)
 class LedgerWalletsIT extends SecuredComponentTest {
 

@@ -32,12 +32,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Top-ups against the fake Stripe, end to end inside billing-service: the API opens a Checkout Session, the fake
  * "pays" it and delivers the signed webhook to {@code /webhooks/stripe} (without a platform token), and the wallet is
  * credited once, however often the webhook comes; tampered, wrongly signed or old deliveries change nothing.
  */
+// Closed after the class: its context, on a database of its own, would otherwise keep consuming the test bus's
+// events as a replica of other classes' contexts, into the wrong database.
+@DirtiesContext
 @ServiceComponentTest(database = "paas_billing_test", freshDatabase = true)
 class StripeTopUpIT extends SecuredComponentTest {
 

@@ -8,8 +8,12 @@ import dev.paas.testing.ServiceComponentTest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** Without Stripe keys (the default), top-ups and webhooks answer 503 and say which setting is missing. */
+// Closed after the class: its context, on a database of its own, would otherwise keep consuming the test bus's
+// events as a replica of other classes' contexts, into the wrong database.
+@DirtiesContext
 @ServiceComponentTest(database = "paas_billing_test", freshDatabase = true, properties = {
         "paas.billing.stripe.secret-key=", "paas.billing.stripe.webhook-secret="})
 class StripeUnconfiguredIT extends SecuredComponentTest {

@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import java.util.Map;
+import dev.paas.billing.plans.PlanSpec;
+import dev.paas.billing.plans.PlanPrice;
+import dev.paas.billing.plans.PlanLimits;
+import dev.paas.billing.plans.PlanCatalog;
 
 /**
  * The whole path against PostgreSQL and JetStream, with the ledger and the hourly metering run, and time moved by a
@@ -82,6 +87,9 @@ class AccountLifecycleIT {
     @Test
     void lowThenGraceThenSuspendedAcrossRestartsThenReinstatedByATopUp() {
         service = start();
+        // New accounts start on a plan of 0.50 an hour, created by an administrator.
+        service.getBean(PlanCatalog.class).create(new PlanSpec("metered", new PlanLimits(500, 512, 1024, 1, 3,
+                Map.of(), 1024, List.of()), PlanPrice.of("365.00", "0.5000")), UUID.randomUUID());
         wallets().append(user, EntryKind.TOP_UP, new BigDecimal("10.00"), "top-up", "topup:" + user + ":1", null);
         service.getBean(UsageRecorder.class).started(UUID.randomUUID(), UUID.randomUUID(), user, "c-" + user, 1L << 28,
                 500_000_000L, clock.instant());
@@ -192,7 +200,7 @@ class AccountLifecycleIT {
                         "--spring.cloud.stream.jetstream.binder.url=" + bus.url(),
                         "--paas.security.jwks-url=" + TestTokens.shared().jwksUrl(),
                         "--paas.billing.metering.enabled=false",
-                        "--paas.billing.default-hourly-rate=0.5000",
+                        "--paas.billing.default-plan=metered",
                         "--paas.billing.account-check-interval=200ms",
                         "--spring.main.banner-mode=off");
     }

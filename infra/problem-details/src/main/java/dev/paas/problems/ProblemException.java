@@ -11,7 +11,8 @@ import java.util.Map;
  * the kinds ({@code EmailTaken extends Conflict}).
  */
 public abstract sealed class ProblemException extends RuntimeException
-        permits InvalidInput, Unauthorized, Forbidden, NotFound, Conflict, TooManyRequests, Unavailable, BadGateway {
+        permits InvalidInput, Unauthorized, Forbidden, NotFound, Conflict, TooManyRequests, Unavailable, BadGateway,
+        PaymentRequired {
 
     private final Map<String, Object> properties = new LinkedHashMap<>();
 

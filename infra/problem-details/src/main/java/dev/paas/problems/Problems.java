@@ -44,6 +44,12 @@ public final class Problems {
         if (exception instanceof TooManyRequests throttled) {
             problem.setProperty("retryAfterSeconds", throttled.retryAfterSeconds());
         }
+        if (exception instanceof QuotaExceeded quota) {
+            problem.setTitle("Quota exceeded");
+            problem.setProperty("limit", quota.limit());
+            problem.setProperty("plan", quota.plan());
+            problem.setProperty("allowed", quota.allowed());
+        }
         exception.properties().forEach(problem::setProperty);
         return problem;
     }
@@ -59,6 +65,7 @@ public final class Problems {
             case TooManyRequests ignored -> HttpStatus.TOO_MANY_REQUESTS;
             case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
             case BadGateway ignored -> HttpStatus.BAD_GATEWAY;
+            case PaymentRequired ignored -> HttpStatus.PAYMENT_REQUIRED;
         };
     }
 

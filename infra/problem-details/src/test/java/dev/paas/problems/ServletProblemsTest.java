@@ -38,6 +38,22 @@ class ServletProblemsTest {
     }
 
     @Test
+    void namesTheLimitAndThePlanOfAQuotaAndAnswers402ForASuspendedAccount() throws Exception {
+        JsonNode quota = JSON.readTree(write("/x", Problems.of(new QuotaExceeded("maxApps", "free", 3,
+                "the free plan allows 3 apps; you have 3"))).getContentAsByteArray());
+        assertThat(quota.get("status").asInt()).isEqualTo(403);
+        assertThat(quota.get("title").asString()).isEqualTo("Quota exceeded");
+        assertThat(quota.get("limit").asString()).isEqualTo("maxApps");
+        assertThat(quota.get("plan").asString()).isEqualTo("free");
+        assertThat(quota.get("allowed").asLong()).isEqualTo(3);
+
+        MockHttpServletResponse suspended = write("/x", Problems.of(new PaymentRequired("the account is suspended")));
+        assertThat(suspended.getStatus()).isEqualTo(402);
+        assertThat(JSON.readTree(suspended.getContentAsByteArray()).get("title").asString())
+                .isEqualTo("Payment Required");
+    }
+
+    @Test
     void givesTheSecurityFiltersOneTextPerStatus() throws Exception {
         assertThat(JSON.readTree(write("/x", Problems.forbidden()).getContentAsByteArray()).get("detail").asString())
                 .isEqualTo(Problems.FORBIDDEN);

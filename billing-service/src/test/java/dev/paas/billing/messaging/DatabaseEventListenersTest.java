@@ -5,6 +5,7 @@ import static dev.paas.contracts.golden.GoldenEvents.OWNER;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import dev.paas.billing.plans.AccountPlanService;
 import dev.paas.billing.usage.DatabaseUsageRecorder;
 import dev.paas.contracts.database.DatabaseDeleted;
 import dev.paas.contracts.database.DatabaseProvisioned;
@@ -20,8 +21,9 @@ import org.springframework.messaging.Message;
 class DatabaseEventListenersTest {
 
     private final DatabaseUsageRecorder usage = mock(DatabaseUsageRecorder.class);
+    private final AccountPlanService accountPlans = mock(AccountPlanService.class);
     private final Consumer<Message<byte[]>> listener = new DatabaseEventListeners()
-            .databaseEvents(ListenerDeliveries.subscriptions(), usage);
+            .databaseEvents(ListenerDeliveries.subscriptions(), usage, accountPlans);
 
     @Test
     void startsMeteringAProvisionedDatabase() {
@@ -29,6 +31,14 @@ class DatabaseEventListenersTest {
                 GoldenEvents.envelope(DatabaseProvisioned.class));
 
         verify(usage).running(DATABASE, OWNER, "shop-db", "postgresql", envelope.occurredAt());
+    }
+
+    @Test
+    void putsTheOwnerOfAProvisionedDatabaseOnTheDefaultPlanWhenBillingHasNotSeenTheAccount() {
+        EventEnvelope envelope = ListenerDeliveries.deliver(listener,
+                GoldenEvents.envelope(DatabaseProvisioned.class));
+
+        verify(accountPlans).accountSeen(OWNER, envelope.occurredAt());
     }
 
     @Test

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class DeployRepositoryIT {
 
-    private static final Platform platform = Platform.signedUp("deployer");
+    private static final Platform platform = Platform.signedUpRoomy("deployer");
 
     @Test
     void deploysANodeAppAndServesItThroughTheIngress() throws Exception {

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /** Every way a deployment can go wrong ends in FAILED with a specific message, never stuck, nothing left behind. */
 class FailedDeploymentsIT {
 
-    private static final Platform platform = Platform.signedUp("deployer");
+    private static final Platform platform = Platform.signedUpRoomy("deployer");
 
     @Test
     void anUnknownBranchFailsNamingTheBranch() throws Exception {

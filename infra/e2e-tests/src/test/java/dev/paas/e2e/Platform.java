@@ -27,6 +27,7 @@ final class Platform {
     static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(6);
     static final String PASSWORD = "correct horse battery staple";
     static final String ADMIN_EMAIL = "admin@e2e.paas.localhost";
+    static final String ROOMY_PLAN = "e2e-roomy";
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger ADDRESSES = new AtomicInteger((int) (System.nanoTime() % 200));
 
@@ -52,6 +53,63 @@ final class Platform {
         Platform platform = anonymous();
         platform.register(name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.paas.localhost");
         return platform;
+    }
+
+    /**
+     * A new account, signed in, on {@link #roomyPlanId() a free plan with room for many apps}: for tests that deploy
+     * more apps, instances or databases than the default free plan allows.
+     */
+    static Platform signedUpRoomy(String name) {
+        Platform platform = signedUp(name);
+        platform.choosePlan(roomyPlanId());
+        return platform;
+    }
+
+    private static String roomyPlan;
+
+    /**
+     * The plan {@value #ROOMY_PLAN}, created by the administrator the first time a test asks for it: free of charge,
+     * the default plan's container size, and room for 100 apps of 3 instances and 3 databases of each type.
+     */
+    static synchronized String roomyPlanId() {
+        if (roomyPlan == null) {
+            Platform admin = admin();
+            HttpResponse<String> created = admin.post("/api/v1/admin/plans", JSON.writeValueAsString(Map.of(
+                    "name", ROOMY_PLAN, "cpuMillis", 500, "memoryMb", 512, "diskMb", 1024, "maxInstances", 3,
+                    "maxApps", 100, "maxDatabasesPerType", Map.of("postgresql", 3, "mysql", 3, "redis", 3,
+                            "mongodb", 3),
+                    "databaseDiskMb", 1024, "monthlyPrice", "0.00")));
+            if (created.statusCode() == 201) {
+                roomyPlan = json(created).get("id").asString();
+            } else {
+                // an earlier run against the same platform created it
+                for (JsonNode plan : json(admin.get("/api/v1/admin/plans"))) {
+                    if (ROOMY_PLAN.equals(plan.get("name").asString())) {
+                        roomyPlan = plan.get("id").asString();
+                    }
+                }
+                if (roomyPlan == null) {
+                    throw new AssertionError("creating plan " + ROOMY_PLAN + " failed: " + created.statusCode() + " "
+                            + created.body());
+                }
+            }
+        }
+        return roomyPlan;
+    }
+
+    /** Puts this account on the plan {@code planId} (its limits apply at once, its price from the next hour). */
+    void choosePlan(String planId) {
+        HttpResponse<String> chosen = send("PUT", "/api/v1/billing/plan", Map.of("Content-Type",
+                "application/json"), JSON.writeValueAsString(Map.of("planId", planId)));
+        if (chosen.statusCode() != 200) {
+            throw new AssertionError("choosing plan " + planId + " failed: " + chosen.statusCode() + " "
+                    + chosen.body());
+        }
+    }
+
+    /** This account's id, from identity-service. */
+    String userId() {
+        return json(get("/api/v1/auth/me")).get("id").asString();
     }
 
     /**

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Operating a deployed app through the gateway, against the running platform: an environment variable and a rolling
- * restart, scaling out, runtime logs, stop and start, the project's history, and deleting the project everywhere.
+ * restart, scaling out (refused beyond the free plan, allowed on a roomier one), runtime logs, stop and start, the
+ * project's history, and deleting the project everywhere.
  */
 class RunningAppIT {
 
@@ -41,8 +42,15 @@ class RunningAppIT {
         await().atMost(SOON).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> platform.app(slug, "/").body().contains("hello from node from the environment"));
 
-        assertThat(platform.post("/api/v1/projects/" + id + "/scale", "{\"instances\":2}").statusCode())
-                .isEqualTo(202);
+        // the default free plan runs one instance per app; a roomier plan's limits apply at once
+        HttpResponse<String> overPlan = platform.post("/api/v1/projects/" + id + "/scale", "{\"instances\":2}");
+        assertThat(overPlan.statusCode()).as(overPlan.body()).isEqualTo(403);
+        assertThat(platform.json(overPlan).path("title").asString()).isEqualTo("Quota exceeded");
+        assertThat(platform.json(overPlan).path("plan").asString()).isEqualTo("free");
+        assertThat(platform.json(overPlan).path("limit").asString()).isEqualTo("maxInstances");
+        platform.choosePlan(Platform.roomyPlanId());
+        await().atMost(SOON).pollInterval(Duration.ofMillis(250)).until(() -> platform.post("/api/v1/projects/"
+                + id + "/scale", "{\"instances\":2}").statusCode() == 202);
         await().atMost(SOON).pollInterval(Duration.ofMillis(250)).until(() -> serving(id) == 2);
 
         await().atMost(SOON).pollInterval(Duration.ofMillis(500)).until(() -> platform.get("/api/v1/projects/" + id

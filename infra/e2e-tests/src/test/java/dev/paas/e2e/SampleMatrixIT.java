@@ -32,7 +32,7 @@ class SampleMatrixIT {
     /** All deployments of the matrix must have settled this long after they were requested. */
     private static final Duration MATRIX_DEADLINE = Duration.ofMinutes(10);
 
-    private final Platform platform = Platform.signedUp("matrix");
+    private final Platform platform = Platform.signedUpRoomy("matrix");
     private final ExecutorService starts = Executors.newFixedThreadPool(4);
     private final Map<String, CompletableFuture<Deployed>> deployed = new ConcurrentHashMap<>();
     private Instant deadline;

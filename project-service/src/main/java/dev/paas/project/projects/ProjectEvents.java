@@ -25,4 +25,11 @@ public final class ProjectEvents {
      */
     public record Deleted(UUID projectId, String slug, UUID ownerId, UUID actorId, String githubRepository) {
     }
+
+    /**
+     * runtime-service reported a new state of the project's app (running, stopped, scaled, crash loop, suspended):
+     * the project's status changed.
+     */
+    public record RuntimeReported(UUID projectId, UUID ownerId) {
+    }
 }

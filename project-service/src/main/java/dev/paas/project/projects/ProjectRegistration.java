@@ -136,6 +136,8 @@ public class ProjectRegistration {
         AppRuntime next = current.reported(state, instances, at);
         if (!next.equals(current)) {
             runtimes.save(id, next);
+            events.publishEvent(new ProjectEvents.RuntimeReported(id, projects.findById(id).map(Project::ownerId)
+                    .orElse(null)));
         }
     }
 

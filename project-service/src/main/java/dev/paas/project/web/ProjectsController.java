@@ -41,13 +41,15 @@ class ProjectsController {
     private final DeploymentService deployments;
     private final ProjectHistory history;
     private final HostCapacity capacity;
+    private final ProjectViews views;
 
     ProjectsController(ProjectRegistration registration, DeploymentService deployments, ProjectHistory history,
-            HostCapacity capacity) {
+            HostCapacity capacity, ProjectViews views) {
         this.registration = registration;
         this.deployments = deployments;
         this.history = history;
         this.capacity = capacity;
+        this.views = views;
     }
 
     @PostMapping
@@ -126,8 +128,7 @@ class ProjectsController {
     }
 
     private ProjectView view(Project project) {
-        return ProjectView.of(project, registration.urlOf(project), deployments.latestOf(project.id()).orElse(null),
-                registration.runtimeOf(project.id()));
+        return views.of(project);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.paas.project.deployments;
 
 import dev.paas.ids.UuidV7;
 import dev.paas.problems.NotFound;
+import dev.paas.project.accounts.Accounts;
+import dev.paas.project.accounts.NewWork;
 import dev.paas.project.projects.Project;
 import dev.paas.project.projects.ProjectEvents;
 import dev.paas.project.projects.ProjectRegistration;
@@ -28,25 +30,40 @@ public class DeploymentService {
 
     private final Deployments deployments;
     private final ProjectRegistration projects;
+    private final Accounts accounts;
 
-    DeploymentService(Deployments deployments, ProjectRegistration projects) {
+    DeploymentService(Deployments deployments, ProjectRegistration projects, Accounts accounts) {
         this.deployments = deployments;
         this.projects = projects;
+        this.accounts = accounts;
     }
 
-    /** Queues a deployment of the project's branch, as its owner asked, and asks build-service for it. */
+    /**
+     * Queues a deployment of the project's branch, as its owner asked, and asks build-service for it.
+     *
+     * @throws dev.paas.problems.PaymentRequired when billing-service suspended the owner's account
+     */
     @Transactional
     public Deployment request(Project project) {
+        accounts.admit(project.ownerId(), NewWork.DEPLOY);
         return deployments.save(Deployment.queue(UuidV7.next(), targetOf(project), null, Instant.now()));
     }
 
-    /** Queues a deployment of commit {@code commitSha} (7 to 40 lower-case hex digits), as its owner asked. */
+    /**
+     * Queues a deployment of commit {@code commitSha} (7 to 40 lower-case hex digits), as its owner asked.
+     *
+     * @throws dev.paas.problems.PaymentRequired when billing-service suspended the owner's account
+     */
     @Transactional
     public Deployment requestCommit(Project project, String commitSha) {
+        accounts.admit(project.ownerId(), NewWork.DEPLOY);
         return deployments.save(Deployment.queue(UuidV7.next(), targetOf(project), commitSha, Instant.now()));
     }
 
-    /** Queues a deployment of exactly {@code commitSha}, because it was pushed to the project's branch. */
+    /**
+     * Queues a deployment of exactly {@code commitSha}, because it was pushed to the project's branch. Whether the push
+     * deploys at all (not for a suspended account) is the caller's decision.
+     */
     @Transactional
     public Deployment requestForPush(Project project, String commitSha, String commitMessage) {
         return deployments.save(Deployment.queueForPush(UuidV7.next(), targetOf(project), commitSha, commitMessage,
@@ -59,9 +76,11 @@ public class DeploymentService {
      *
      * @throws NotFound when {@code sourceId} is no deployment of the project
      * @throws dev.paas.problems.Conflict when that deployment never went live, so there is no image to run
+     * @throws dev.paas.problems.PaymentRequired when billing-service suspended the owner's account
      */
     @Transactional
     public Deployment rollback(Project project, UUID sourceId) {
+        accounts.admit(project.ownerId(), NewWork.ROLL_BACK);
         Deployment source = deployments.findById(sourceId)
                 .filter(deployment -> deployment.projectId().equals(project.id()))
                 .orElseThrow(() -> new NotFound("deployment", sourceId));

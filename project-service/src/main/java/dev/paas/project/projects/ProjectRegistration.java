@@ -4,6 +4,7 @@ import dev.paas.ids.UuidV7;
 import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
+import dev.paas.project.accounts.Accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,21 +35,26 @@ public class ProjectRegistration {
     private final ProjectAudit audit;
     private final AppRuntimes runtimes;
     private final ApplicationEventPublisher events;
+    private final Accounts accounts;
     private final Clock clock;
 
     ProjectRegistration(Projects projects, PlatformProperties platform, ProjectAudit audit, AppRuntimes runtimes,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Accounts accounts) {
         this.projects = projects;
         this.platform = platform;
         this.audit = audit;
         this.runtimes = runtimes;
         this.events = events;
+        this.accounts = accounts;
         this.clock = Clock.systemUTC();
     }
 
     /**
      * Registers a project for {@code ownerId}. {@code githubRepository} ({@code owner/name}) marks a project picked
      * from GitHub, for which a push webhook is registered; {@code autoDeploy} defaults to whether it is one.
+     *
+     * @throws dev.paas.problems.PaymentRequired when billing-service suspended the owner's account
+     * @throws dev.paas.problems.QuotaExceeded when the owner has as many projects as the plan allows
      */
     @Transactional
     public Project register(UUID ownerId, NewProject request) {
@@ -57,6 +63,7 @@ public class ProjectRegistration {
                 .ifPresent(problem -> {
                     throw new InvalidInput("repoUrl", problem);
                 });
+        accounts.admitNewApp(ownerId, () -> projects.countByOwnerId(ownerId));
         String effectiveBranch = request.branch() == null || request.branch().isBlank() ? "main"
                 : request.branch().strip();
         String githubRepository = request.githubRepository() == null || request.githubRepository().isBlank() ? null

@@ -12,4 +12,6 @@ interface Projects extends ListCrudRepository<Project, UUID> {
     List<Project> findAllByOrderByCreatedAtDesc();
 
     List<Project> findByOwnerIdOrderByCreatedAtDesc(UUID ownerId);
+
+    long countByOwnerId(UUID ownerId);
 }

@@ -1,5 +1,6 @@
 package dev.paas.project.pushes;
 
+import dev.paas.project.accounts.Accounts;
 import dev.paas.project.deployments.Deployment;
 import dev.paas.project.deployments.DeploymentService;
 import dev.paas.project.projects.Project;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deploys a project when its branch is pushed to and its owner left automatic deployment on, exactly as a manual
  * trigger would (a queued deployment, announced to build-service in the same transaction). Each delivery deploys at
- * most once; every push that does not deploy is logged with the reason.
+ * most once; every push that does not deploy (also one to a suspended account's project) is logged with the reason
+ * and its delivery recorded with it.
  */
 @Service
 public class PushDeployments {
@@ -27,11 +29,14 @@ public class PushDeployments {
     private final ProjectRegistration projects;
     private final DeploymentService deployments;
     private final PushDeliveries deliveries;
+    private final Accounts accounts;
 
-    PushDeployments(ProjectRegistration projects, DeploymentService deployments, PushDeliveries deliveries) {
+    PushDeployments(ProjectRegistration projects, DeploymentService deployments, PushDeliveries deliveries,
+            Accounts accounts) {
         this.projects = projects;
         this.deployments = deployments;
         this.deliveries = deliveries;
+        this.accounts = accounts;
     }
 
     /**
@@ -68,7 +73,7 @@ public class PushDeployments {
         deliveries.deleteAllOfProject(deleted.projectId());
     }
 
-    private static PushOutcome decide(Project project, String branch, String commitSha) {
+    private PushOutcome decide(Project project, String branch, String commitSha) {
         if (branch == null) {
             return PushOutcome.NOT_A_BRANCH;
         }
@@ -80,6 +85,9 @@ public class PushDeployments {
         }
         if (!project.autoDeploy()) {
             return PushOutcome.AUTO_DEPLOY_OFF;
+        }
+        if (accounts.isSuspended(project.ownerId())) {
+            return PushOutcome.ACCOUNT_SUSPENDED;
         }
         return PushOutcome.DEPLOYED;
     }

@@ -15,7 +15,9 @@ enum PushOutcome {
     /** Another branch than the one the project deploys. */
     OTHER_BRANCH,
     /** The project's branch was deleted. */
-    BRANCH_DELETED;
+    BRANCH_DELETED,
+    /** billing-service suspended the owner's account: nothing new is deployed until it is reinstated. */
+    ACCOUNT_SUSPENDED;
 
     String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -6,20 +6,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The delivery rows: one per alert transition and channel (a unique key, so a replayed event or a second replica
- * plans nothing twice), claimed by workers with {@code for update skip locked}.
+ * The delivery rows: one per alert transition and channel, or per notice and channel (a unique key, so a replayed
+ * event or a second replica plans nothing twice), claimed by workers with {@code for update skip locked}.
  */
 @Repository
 class Deliveries {
 
-    private final JdbcTemplate jdbc;
+    private static final TypeReference<Map<String, Object>> FACTS = new TypeReference<>() {
+    };
 
-    Deliveries(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    Deliveries(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Plans a delivery; false when this transition already has one for the channel. */
@@ -35,9 +43,26 @@ class Deliveries {
     }
 
     /**
+     * Plans a notice's delivery, keyed by the notice's id as an alert's is by the alert's transition; false when the
+     * notice already has one for the channel.
+     */
+    boolean planNotice(UUID noticeId, String type, UUID channelId, String subject, String text,
+            Map<String, Object> facts) {
+        return jdbc.update("""
+                insert into notification_deliveries (id, alert_id, opening, transition, channel_id, kind, subject,
+                    facts, message, status, attempts, next_attempt_at, created_at)
+                values (?, ?, 1, ?, ?, ?, ?, ?, ?, 'PENDING', 0, now(), now())
+                on conflict on constraint notification_deliveries_once do nothing""",
+                UUID.randomUUID(), noticeId, Delivery.NOTICE, channelId, type, subject, json.writeValueAsString(facts),
+                text.length() <= 1000 ? text : text.substring(0, 997) + "...") == 1;
+    }
+
+    /**
      * Claims the next due delivery to a channel of {@code types}: the rate limit is decided once per delivery, under
      * the channel's row lock so replicas count alike; a delivery over the limit is SUPPRESSED; one within it is
-     * leased to this worker for {@code lease}. Must run in a transaction.
+     * leased to this worker for {@code lease}. Notices about the account are rare and must not be lost to an alert
+     * storm: the rate limit neither counts nor suppresses them, and no suppressed alert is folded into them. Must run
+     * in a transaction.
      */
     Optional<Claim> claimNext(List<ChannelType> types, Duration lease, RateLimit limit) {
         List<Delivery> due = jdbc.query("""
@@ -45,11 +70,14 @@ class Deliveries {
                 from notification_deliveries d join notification_channels c on c.id = d.channel_id
                 where d.status = 'PENDING' and d.next_attempt_at <= now() and c.type = any (?)
                 order by d.next_attempt_at, d.created_at limit 1 for update of d skip locked""",
-                Deliveries::map, (Object) types.stream().map(Enum::name).toArray(String[]::new));
+                this::map, (Object) types.stream().map(Enum::name).toArray(String[]::new));
         if (due.isEmpty()) {
             return Optional.empty();
         }
         Delivery delivery = due.getFirst();
+        if (delivery.notice()) {
+            return Optional.of(new Claim(delivery.withAttempts(lease(delivery, lease), 0), false));
+        }
         UUID channelId = delivery.channel().id();
         jdbc.query("select id from notification_channels where id = ? for no key update", rs -> null, channelId);
         boolean counted = Boolean.TRUE.equals(jdbc.queryForObject(
@@ -72,13 +100,17 @@ class Deliveries {
         Integer folded = jdbc.queryForObject("""
                 select count(*) from notification_deliveries
                 where channel_id = ? and status = 'SUPPRESSED' and folded_into is null""", Integer.class, channelId);
+        return Optional.of(new Claim(delivery.withAttempts(lease(delivery, lease), folded == null ? 0 : folded),
+                false));
+    }
+
+    /** Counts the attempt and leases the delivery to this worker; returns the attempts so far, this one included. */
+    private int lease(Delivery delivery, Duration lease) {
         Integer attempts = jdbc.queryForObject("""
                 update notification_deliveries set attempts = attempts + 1,
                     next_attempt_at = now() + ? * interval '1 millisecond'
                 where id = ? returning attempts""", Integer.class, lease.toMillis(), delivery.id());
-        return Optional.of(new Claim(new Delivery(delivery.id(), delivery.alertId(), delivery.transition(),
-                delivery.kind(), delivery.severity(), delivery.projectId(), delivery.databaseId(), delivery.message(),
-                attempts == null ? 1 : attempts, delivery.channel(), folded == null ? 0 : folded), false));
+        return attempts == null ? 1 : attempts;
     }
 
     /** A claimed delivery: to send now, or {@code suppressed} by the rate limit. */
@@ -126,13 +158,18 @@ class Deliveries {
         return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
-    private static Delivery map(ResultSet rs, int row) throws SQLException {
+    private Delivery map(ResultSet rs, int row) throws SQLException {
         ChannelStore.Channel channel = new ChannelStore.Channel(rs.getObject("channel_id", UUID.class),
                 rs.getObject("owner_id", UUID.class), ChannelType.valueOf(rs.getString("channel_type")),
                 rs.getString("target"), rs.getString("secret"), rs.getTimestamp("channel_created").toInstant());
         return new Delivery(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
                 rs.getString("transition"), rs.getString("kind"), rs.getString("severity"),
                 rs.getObject("project_id", UUID.class), rs.getObject("database_id", UUID.class),
-                rs.getString("message"), rs.getInt("attempts"), channel, 0);
+                rs.getString("message"), rs.getInt("attempts"), channel, 0, rs.getString("subject"),
+                facts(rs.getString("facts")));
+    }
+
+    private Map<String, Object> facts(String text) {
+        return text == null ? null : json.readValue(text, FACTS);
     }
 }

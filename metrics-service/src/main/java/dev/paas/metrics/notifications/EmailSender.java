@@ -25,8 +25,13 @@ class EmailSender implements NotificationSender {
         SimpleMailMessage mailMessage = new SimpleMailMessage();
         mailMessage.setFrom(from);
         mailMessage.setTo(channel.target());
-        mailMessage.setSubject("PaaS alert: " + message.subject());
-        mailMessage.setText(message.text() + "\n\nSee all your alerts in the dashboard.\n");
+        if (message.notice()) {
+            mailMessage.setSubject("PaaS: " + message.subject());
+            mailMessage.setText(message.text() + "\n\nSee your account and top up in the dashboard.\n");
+        } else {
+            mailMessage.setSubject("PaaS alert: " + message.subject());
+            mailMessage.setText(message.text() + "\n\nSee all your alerts in the dashboard.\n");
+        }
         try {
             mail.send(mailMessage);
         } catch (MailException e) {

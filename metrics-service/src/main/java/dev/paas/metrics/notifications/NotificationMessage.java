@@ -4,10 +4,23 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** What a notification says, the same on every channel: a subject line, a text, and the alert's facts. */
-record NotificationMessage(String subject, String text, Map<String, Object> alert) {
+/**
+ * What a notification says, the same on every channel: a subject line, a text, and its facts (an alert's, or a
+ * notice's figures).
+ *
+ * @param noticeType a notice's type ({@code billing.wallet-low}); {@code null} for an alert
+ */
+record NotificationMessage(String subject, String text, Map<String, Object> alert, String noticeType) {
+
+    NotificationMessage(String subject, String text, Map<String, Object> alert) {
+        this(subject, text, alert, null);
+    }
 
     static NotificationMessage of(Delivery delivery) {
+        if (delivery.notice()) {
+            return new NotificationMessage(delivery.subject(), delivery.message(),
+                    delivery.facts() == null ? Map.of() : delivery.facts(), delivery.kind());
+        }
         boolean raised = "RAISED".equals(delivery.transition());
         String what = delivery.kind().toLowerCase(Locale.ROOT).replace('_', ' ');
         String subject = (raised ? "[" + delivery.severity() + "] " : "[RESOLVED] ") + what
@@ -28,5 +41,10 @@ record NotificationMessage(String subject, String text, Map<String, Object> aler
         alert.put("message", delivery.message());
         alert.put("suppressedSinceLast", delivery.folded());
         return new NotificationMessage(subject, text.toString(), alert);
+    }
+
+    /** Whether it is a notice about the account rather than an alert. */
+    boolean notice() {
+        return noticeType != null;
     }
 }

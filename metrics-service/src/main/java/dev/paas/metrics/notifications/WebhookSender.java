@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts notifications to incoming webhooks: a JSON body Slack ({@code text}) and Discord ({@code content}) both
- * accept, with the alert's facts under {@code alert}, signed with the channel's secret.
+ * accept, with the alert's facts under {@code alert} (a notice's {@code type} and figures beside the text instead),
+ * signed with the channel's secret.
  */
 class WebhookSender implements NotificationSender {
 
@@ -40,9 +41,16 @@ class WebhookSender implements NotificationSender {
         String text = message.text().length() <= MAX_TEXT ? message.text()
                 : message.text().substring(0, MAX_TEXT - 3) + "...";
         Map<String, Object> body = new LinkedHashMap<>();
+        if (message.notice()) {
+            body.put("type", message.noticeType());
+        }
         body.put("text", text);
         body.put("content", text);
-        body.put("alert", message.alert());
+        if (message.notice()) {
+            message.alert().forEach(body::putIfAbsent);
+        } else {
+            body.put("alert", message.alert());
+        }
         byte[] bytes = json.writeValueAsBytes(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create(channel.target())).timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -59,7 +59,8 @@ public class Accounts {
                   memory_mb = EXCLUDED.memory_mb, max_instances = EXCLUDED.max_instances,
                   allowed_runtimes = EXCLUDED.allowed_runtimes, changed_at = EXCLUDED.changed_at,
                   event_id = EXCLUDED.event_id
-                WHERE (account_limits.changed_at, account_limits.event_id) < (EXCLUDED.changed_at, EXCLUDED.event_id)""")
+                WHERE (account_limits.changed_at, account_limits.event_id)
+                  < (EXCLUDED.changed_at, EXCLUDED.event_id)""")
                 .param("user", limits.userId()).param("plan", limits.planName()).param("cpu", limits.cpuMillis())
                 .param("memory", limits.memoryMb()).param("instances", limits.maxInstances())
                 .param("runtimes", String.join(",", limits.allowedRuntimes()))

@@ -21,9 +21,13 @@ public class PlanRules {
     /** Fails with {@link PaymentRequired} while the account is suspended; {@code action}: {@code start apps}. */
     public void requireInGoodStanding(UUID userId, String action) {
         if (accounts.suspended(userId)) {
-            throw new PaymentRequired("your account is suspended (its balance is due): top up to " + action
-                    + " again");
+            throw accountSuspended(action);
         }
+    }
+
+    /** The answer to an owner whose suspended account asks to {@code action} ({@code start apps}). */
+    public static PaymentRequired accountSuspended(String action) {
+        return new PaymentRequired("your account is suspended (its balance is due): top up to " + action + " again");
     }
 
     /** Fails with {@link QuotaExceeded} when the plan allows fewer instances per app. */

@@ -72,6 +72,7 @@ class BillingEventsConfiguration {
                     + "than its last standing; ignored");
             return;
         }
-        log.info("account " + event.userId() + " reinstated: giving back apps " + apps.reinstateAccount(event.userId()));
+        log.info("account " + event.userId() + " reinstated: giving back apps "
+                + apps.reinstateAccount(event.userId()));
     }
 }

@@ -3,7 +3,6 @@ package dev.paas.runtime.rollout;
 import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
-import dev.paas.problems.PaymentRequired;
 import dev.paas.runtime.accounts.AccountLimits;
 import dev.paas.runtime.accounts.PlanRules;
 import dev.paas.runtime.domains.ProjectHostsChanged;
@@ -72,7 +71,7 @@ public class AppLifecycle {
             plans.requireInGoodStanding(app.ownerId(), "start apps");
         }
         if (app.desired() == AppRecord.Desired.SUSPENDED && !admin && accountSuspensions.holds(projectId)) {
-            throw new PaymentRequired("your account is suspended (its balance is due): top up to start apps again");
+            throw PlanRules.accountSuspended("start apps");
         }
         if (app.desired() == AppRecord.Desired.SUSPENDED) {
             throw new Conflict("the project is suspended; an administrator resumes it");

@@ -89,7 +89,8 @@ class PlanLimitsIT extends RuntimeIntegrationSupport {
         assertThat(problem.path("limit").asString()).isEqualTo("maxInstances");
         assertThat(problem.path("plan").asString()).isEqualTo("small");
         assertThat(problem.path("allowed").asInt()).isEqualTo(2);
-        assertThat(problem.path("detail").asString()).isEqualTo("the small plan allows 2 instances per app; asked for 3");
+        assertThat(problem.path("detail").asString())
+                .isEqualTo("the small plan allows 2 instances per app; asked for 3");
         HttpResponse<String> tooMuch = patch("/api/v1/projects/" + projectId + "/runtime", Map.of("memoryMb", 1024));
         assertThat(tooMuch.statusCode()).isEqualTo(403);
         assertThat(json.readTree(tooMuch.body()).path("limit").asString()).isEqualTo("memoryMb");

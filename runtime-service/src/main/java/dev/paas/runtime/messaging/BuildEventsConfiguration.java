@@ -40,6 +40,6 @@ class BuildEventsConfiguration {
             return;
         }
         rollouts.schedule(image.deploymentId(), image.projectId(), image.ownerId(), image.projectSlug(),
-                image.imageTag(), image.port());
+                image.imageTag(), image.stack(), image.port());
     }
 }

@@ -53,4 +53,21 @@ class AccountSuspensions {
         jdbc.sql("DELETE FROM account_suspended_apps WHERE owner_id = :owner").param("owner", ownerId).update();
         return held;
     }
+
+    /** Whether the account's suspension holds the app (rather than an administrator's). */
+    boolean holds(UUID projectId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account_suspended_apps WHERE project_id = :project)")
+                .param("project", projectId).query(Boolean.class).single();
+    }
+
+    /**
+     * Makes the owner's releases that waited for the reinstatement due now, instead of at their next look: the
+     * rollout worker picks them up at its next poll.
+     */
+    void dueHeldReleases(UUID ownerId) {
+        jdbc.sql("""
+                UPDATE releases SET lease_until = NULL
+                WHERE owner_id = :owner AND status = 'PENDING' AND lease_owner IS NULL""")
+                .param("owner", ownerId).update();
+    }
 }

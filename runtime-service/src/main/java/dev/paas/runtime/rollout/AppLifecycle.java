@@ -3,6 +3,8 @@ package dev.paas.runtime.rollout;
 import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
+import dev.paas.runtime.accounts.AccountLimits;
+import dev.paas.runtime.accounts.PlanRules;
 import dev.paas.runtime.domains.ProjectHostsChanged;
 import dev.paas.runtime.projects.ProjectRemoved;
 import dev.paas.runtime.release.Release;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class AppLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(AppLifecycle.class);
+
     private final AppStore store;
     private final Releases releases;
     private final Supervisor supervisor;
@@ -31,10 +37,12 @@ public class AppLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AccountSuspensions accountSuspensions;
+    private final PlanRules plans;
 
     AppLifecycle(AppStore store, Releases releases, Supervisor supervisor, RuntimeProperties properties,
-            TransactionTemplate transactions, Clock clock, AccountSuspensions accountSuspensions) {
+            TransactionTemplate transactions, Clock clock, AccountSuspensions accountSuspensions, PlanRules plans) {
         this.accountSuspensions = accountSuspensions;
+        this.plans = plans;
         this.store = store;
         this.releases = releases;
         this.supervisor = supervisor;
@@ -59,6 +67,12 @@ public class AppLifecycle {
 
     public AppView start(UUID projectId, UUID userId, boolean admin) {
         AppRecord app = require(projectId, userId, admin);
+        if (!admin) {
+            plans.requireInGoodStanding(app.ownerId(), "start apps");
+        }
+        if (app.desired() == AppRecord.Desired.SUSPENDED && !admin && accountSuspensions.holds(projectId)) {
+            throw PlanRules.accountSuspended("start apps");
+        }
         if (app.desired() == AppRecord.Desired.SUSPENDED) {
             throw new Conflict("the project is suspended; an administrator resumes it");
         }
@@ -82,11 +96,15 @@ public class AppLifecycle {
     }
 
     public AppView scale(UUID projectId, int instances, UUID userId, boolean admin) {
-        require(projectId, userId, admin);
+        AppRecord app = require(projectId, userId, admin);
+        if (!admin) {
+            plans.requireInGoodStanding(app.ownerId(), "scale apps");
+        }
         int max = properties.bounds().maxInstances();
         if (instances < 1 || instances > max) {
             throw new InvalidInput("instances", "must be between 1 and " + max + ", was " + instances);
         }
+        plans.requireInstances(app.ownerId(), instances);
         store.instances(projectId, instances, clock.instant());
         return wake(projectId);
     }
@@ -105,6 +123,8 @@ public class AppLifecycle {
             throw new InvalidInput("cpuMillis", "must be between " + bounds.minCpuMillis() + " and "
                     + bounds.maxCpuMillis() + " thousandths of a core, was " + cpu);
         }
+        plans.requireMemory(app.ownerId(), settings.memoryMb());
+        plans.requireCpu(app.ownerId(), settings.cpuMillis());
         String path = settings.healthPath() == null ? app.healthPath() : settings.healthPath();
         if (!path.startsWith("/") || path.length() > 255 || path.chars().anyMatch(c -> c <= ' ' || c == 127)) {
             throw new InvalidInput("healthPath", "must start with / and be at most 255 characters without spaces");
@@ -168,6 +188,7 @@ public class AppLifecycle {
      */
     public List<UUID> reinstateAccount(UUID ownerId) {
         List<UUID> reinstated = transactions.execute(status -> {
+            accountSuspensions.dueHeldReleases(ownerId);
             List<UUID> projects = new ArrayList<>();
             for (AccountSuspensions.Held held : accountSuspensions.release(ownerId)) {
                 Optional<AppRecord> app = store.app(held.projectId());
@@ -183,6 +204,31 @@ public class AppLifecycle {
         });
         afterCommit(reinstated);
         return reinstated;
+    }
+
+    /**
+     * The owner's plan changed: an app with more instances than the new plan allows is scaled down to the plan's
+     * most, the way an owner scales it (the supervisor drains the extra replicas). Joins the caller's transaction.
+     *
+     * @return the apps it scaled down
+     */
+    public List<UUID> planChanged(AccountLimits limits) {
+        List<UUID> scaled = transactions.execute(status -> {
+            List<UUID> projects = new ArrayList<>();
+            for (AppRecord app : store.appsOf(limits.userId())) {
+                int allowed = limits.instancesFor(app.instances());
+                if (app.desired() == AppRecord.Desired.DELETED || allowed == app.instances()) {
+                    continue;
+                }
+                store.instances(app.projectId(), allowed, clock.instant());
+                log.info("project {}: scaled from {} to {} instance(s): the {} plan allows {} per app",
+                        app.projectId(), app.instances(), allowed, limits.planName(), limits.instancesText());
+                projects.add(app.projectId());
+            }
+            return projects;
+        });
+        afterCommit(scaled);
+        return scaled;
     }
 
     /* Wakes the supervisor for each project once the caller's transaction has committed, so it sees the change. */

@@ -40,6 +40,11 @@ class AppStore {
         return jdbc.sql("SELECT * FROM apps ORDER BY project_id").query(AppStore::app).list();
     }
 
+    List<AppRecord> appsOf(UUID ownerId) {
+        return jdbc.sql("SELECT * FROM apps WHERE owner_id = :owner ORDER BY project_id FOR UPDATE")
+                .param("owner", ownerId).query(AppStore::app).list();
+    }
+
     void desire(UUID projectId, AppRecord.Desired desired, Instant now) {
         jdbc.sql("UPDATE apps SET desired = :desired, updated_at = :now WHERE project_id = :project")
                 .param("desired", desired.name()).param("now", Timestamp.from(now)).param("project", projectId)

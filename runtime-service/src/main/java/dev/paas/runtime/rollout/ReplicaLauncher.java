@@ -1,5 +1,7 @@
 package dev.paas.runtime.rollout;
 
+import dev.paas.runtime.accounts.AccountLimits;
+import dev.paas.runtime.accounts.Accounts;
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.container.ContainerLimits;
 import dev.paas.runtime.container.ContainerSpec;
@@ -7,6 +9,7 @@ import dev.paas.runtime.container.StartedContainer;
 import dev.paas.runtime.release.Release;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /** Starts one replica of a release and waits until it passes its health check. */
@@ -17,10 +20,12 @@ class ReplicaLauncher {
     private final AppStore store;
     private final AppVariables variables;
     private final RuntimeProperties properties;
+    private final Accounts accounts;
     private final Clock clock;
 
     ReplicaLauncher(AppContainers containers, HealthProbe probe, AppStore store, AppVariables variables,
-            RuntimeProperties properties, Clock clock) {
+            RuntimeProperties properties, Accounts accounts, Clock clock) {
+        this.accounts = accounts;
         this.containers = containers;
         this.probe = probe;
         this.store = store;
@@ -29,12 +34,22 @@ class ReplicaLauncher {
         this.clock = clock;
     }
 
-    /** The limits of the app's containers: its own settings, else the platform's defaults. */
+    /**
+     * The limits of the app's containers: its own settings capped at its account's plan, or the plan's when it has
+     * none; while the plan is unknown, its own settings, else the platform's defaults.
+     */
     ContainerLimits limits(AppRecord app) {
         ContainerLimits defaults = properties.limits();
-        long memory = app != null && app.memoryMb() != null ? app.memoryMb() * 1024L * 1024L : defaults.memoryBytes();
-        double cpus = app != null && app.cpuMillis() != null ? app.cpuMillis() / 1000.0
-                : defaults.nanoCpus() / 1_000_000_000.0;
+        Integer memoryMb = app == null ? null : app.memoryMb();
+        Integer cpuMillis = app == null ? null : app.cpuMillis();
+        Optional<AccountLimits> plan = app == null ? Optional.empty()
+                : accounts.limitsOf(app.ownerId());
+        if (plan.isPresent()) {
+            memoryMb = plan.get().memoryMbFor(memoryMb);
+            cpuMillis = plan.get().cpuMillisFor(cpuMillis);
+        }
+        long memory = memoryMb != null ? memoryMb * 1024L * 1024L : defaults.memoryBytes();
+        double cpus = cpuMillis != null ? cpuMillis / 1000.0 : defaults.nanoCpus() / 1_000_000_000.0;
         return ContainerLimits.of(memory, cpus, properties.pidsLimit());
     }
 

@@ -1,5 +1,6 @@
 package dev.paas.runtime.rollout;
 
+import dev.paas.runtime.accounts.Accounts;
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.container.StartedContainer;
 import dev.paas.runtime.ingress.AppUrls;
@@ -70,11 +71,16 @@ class Rollout {
     private final Timer startToHealthy;
     private final Timer healthyToSwitched;
     private final Timer drained;
+    private final Accounts accounts;
+    private final AccountSuspensions accountSuspensions;
 
     Rollout(Releases releases, ReleaseClaims claims, AppContainers containers, AppStore store,
             ReplicaLauncher launcher, Drain drain, CaddyRoutes routes, UpstreamDirectory directory, ProjectHosts hosts,
             AppUrls urls, ProjectLocks locks, CrashRules crashes, ApplicationEventPublisher events, TransactionTemplate transactions,
-            RuntimeProperties properties, Clock clock, MeterRegistry meters) {
+            RuntimeProperties properties, Clock clock, MeterRegistry meters, Accounts accounts,
+            AccountSuspensions accountSuspensions) {
+        this.accounts = accounts;
+        this.accountSuspensions = accountSuspensions;
         this.releases = releases;
         this.claims = claims;
         this.containers = containers;
@@ -127,6 +133,9 @@ class Rollout {
         UUID id = release.deploymentId();
         store.ensureApp(release.projectId(), release.ownerId(), release.slug(), clock.instant());
         AppRecord app = store.app(release.projectId()).orElseThrow();
+        if (heldForSuspendedAccount(release, app)) {
+            return;
+        }
         if (app.desired() == AppRecord.Desired.SUSPENDED) {
             fail(id, "the project is suspended; it is deployed again once it is resumed");
             return;
@@ -171,6 +180,35 @@ class Rollout {
         long healthyAt = System.nanoTime();
         startToHealthy.record(Duration.ofNanos(healthyAt - startedAt));
         goLive(release, app, started, healthyAt);
+    }
+
+    /*
+     * A release of a suspended account's app is not started: the app is suspended with it, held for the account's
+     * reinstatement as one that runs, and the release waits (pending) until then. Looked at again now and then, and
+     * at once after the reinstatement.
+     */
+    private boolean heldForSuspendedAccount(Release release, AppRecord app) {
+        boolean suspended = accounts.suspended(release.ownerId());
+        if (!suspended && !(app.desired() == AppRecord.Desired.SUSPENDED
+                && accountSuspensions.holds(release.projectId()))) {
+            return false;
+        }
+        if (suspended && app.desired() != AppRecord.Desired.SUSPENDED
+                && app.desired() != AppRecord.Desired.DELETED) {
+            transactions.executeWithoutResult(status -> {
+                accountSuspensions.hold(app.projectId(), release.ownerId(), AppRecord.Desired.RUNNING,
+                        clock.instant());
+                store.desire(app.projectId(), AppRecord.Desired.SUSPENDED, clock.instant());
+                store.state(app.projectId(), app.state(), "requested: suspended: its account's balance is due",
+                        clock.instant());
+            });
+            log.info("deployment {}: not started, its account is suspended; it starts once the account is "
+                    + "reinstated", release.deploymentId());
+        } else if (app.desired() == AppRecord.Desired.DELETED) {
+            return false;
+        }
+        claims.postpone(release.deploymentId(), properties.pollInterval().multipliedBy(6));
+        return true;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.paas.runtime.rollout;
 
+import dev.paas.runtime.accounts.Accounts;
+import dev.paas.runtime.accounts.PlanRules;
 import dev.paas.runtime.container.AppContainers;
 import dev.paas.runtime.container.ContainerSockets;
 import dev.paas.runtime.databases.LinkedVariables;
@@ -55,6 +57,11 @@ class RolloutConfiguration {
     }
 
     @Bean
+    AccountSuspensions accountSuspensions(JdbcClient jdbc) {
+        return new AccountSuspensions(jdbc);
+    }
+
+    @Bean
     ProjectLocks projectLocks() {
         return new ProjectLocks();
     }
@@ -79,8 +86,8 @@ class RolloutConfiguration {
 
     @Bean
     ReplicaLauncher replicaLauncher(AppContainers containers, HealthProbe probe, AppStore store,
-            AppVariables variables, RuntimeProperties properties, Clock clock) {
-        return new ReplicaLauncher(containers, probe, store, variables, properties, clock);
+            AppVariables variables, RuntimeProperties properties, Accounts accounts, Clock clock) {
+        return new ReplicaLauncher(containers, probe, store, variables, properties, accounts, clock);
     }
 
     @Bean
@@ -93,9 +100,10 @@ class RolloutConfiguration {
     Rollout rollout(Releases releases, ReleaseClaims claims, AppContainers containers, AppStore store,
             ReplicaLauncher launcher, Drain drain, CaddyRoutes routes, UpstreamDirectory directory,
             ProjectHosts hosts, AppUrls urls, ProjectLocks locks, CrashRules crashes, ApplicationEventPublisher events,
-            TransactionTemplate transactions, RuntimeProperties properties, Clock clock, MeterRegistry meters) {
+            TransactionTemplate transactions, RuntimeProperties properties, Clock clock, MeterRegistry meters,
+            Accounts accounts, AccountSuspensions accountSuspensions) {
         return new Rollout(releases, claims, containers, store, launcher, drain, routes, directory, hosts, urls,
-                locks, crashes, events, transactions, properties, clock, meters);
+                locks, crashes, events, transactions, properties, clock, meters, accounts, accountSuspensions);
     }
 
     @Bean
@@ -109,9 +117,9 @@ class RolloutConfiguration {
 
     @Bean
     AppLifecycle appLifecycle(AppStore store, Releases releases, Supervisor supervisor, RuntimeProperties properties,
-            TransactionTemplate transactions, Clock clock, JdbcClient jdbc) {
-        return new AppLifecycle(store, releases, supervisor, properties, transactions, clock,
-                new AccountSuspensions(jdbc));
+            TransactionTemplate transactions, Clock clock, AccountSuspensions accountSuspensions, PlanRules plans) {
+        return new AppLifecycle(store, releases, supervisor, properties, transactions, clock, accountSuspensions,
+                plans);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.paas.runtime.rollout;
 
+import dev.paas.runtime.accounts.PlanRules;
 import dev.paas.runtime.release.Release;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,10 +20,12 @@ public class Rollouts {
     private static final Logger log = LoggerFactory.getLogger(Rollouts.class);
 
     private final Releases releases;
+    private final PlanRules plans;
     private final Clock clock;
 
-    Rollouts(Releases releases, Clock clock) {
+    Rollouts(Releases releases, PlanRules plans, Clock clock) {
         this.releases = releases;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -33,11 +36,28 @@ public class Rollouts {
      */
     @Transactional
     public void schedule(UUID deploymentId, UUID projectId, UUID ownerId, String slug, String imageTag, int port) {
+        schedule(deploymentId, projectId, ownerId, slug, imageTag, null, port);
+    }
+
+    /**
+     * Records the release like {@link #schedule(UUID, UUID, UUID, String, String, int)}, of an image of
+     * {@code stack} ({@code node}, {@code static}, {@code dockerfile}; {@code null} when unknown). A stack the
+     * owner's plan does not allow fails the release at once with the reason, and nothing is started.
+     */
+    @Transactional
+    public void schedule(UUID deploymentId, UUID projectId, UUID ownerId, String slug, String imageTag, String stack,
+            int port) {
         if (releases.existsById(deploymentId)) {
             log.info("release of deployment {} is already recorded; ignoring the repeated built image", deploymentId);
             return;
         }
-        releases.save(Release.pending(deploymentId, projectId, ownerId, slug, imageTag, port, clock.instant()));
+        Release release = Release.pending(deploymentId, projectId, ownerId, slug, imageTag, port, clock.instant());
+        String refusal = ownerId == null ? null : plans.runtimeRefusal(ownerId, stack);
+        if (refusal != null) {
+            log.info("deployment {} is not started: {}", deploymentId, refusal);
+            release.failed(refusal, clock.instant());
+        }
+        releases.save(release);
     }
 
     /**

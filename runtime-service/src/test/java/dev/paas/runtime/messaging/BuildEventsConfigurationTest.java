@@ -31,7 +31,7 @@ class BuildEventsConfigurationTest {
 
         listener.imageBuilt(image);
 
-        verify(rollouts).schedule(DEPLOYMENT, PROJECT, OWNER, "shop", IMAGE, 3000);
+        verify(rollouts).schedule(DEPLOYMENT, PROJECT, OWNER, "shop", IMAGE, "node", 3000);
         verifyNoMoreInteractions(rollouts);
     }
 

@@ -8,7 +8,7 @@ import dev.paas.contracts.billing.AccountReinstated;
 import dev.paas.contracts.billing.AccountSuspended;
 import dev.paas.messaging.EventEnvelope;
 import dev.paas.messaging.testing.EventBus;
-import dev.paas.problems.Conflict;
+import dev.paas.problems.PaymentRequired;
 import dev.paas.runtime.ingress.UpstreamDirectory;
 import dev.paas.runtime.release.Release;
 import dev.paas.runtime.release.ReleaseStatus;
@@ -87,7 +87,8 @@ class AccountSuspensionIT extends RuntimeIntegrationSupport {
         }
         assertThat(TestDocker.client().inspectImageCmd(TestImages.APP).exec().getId()).as("the image is kept")
                 .isNotBlank();
-        assertThatThrownBy(() -> lifecycle.start(stopped.projectId, ownerId, false)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> lifecycle.start(stopped.projectId, ownerId, false))
+                .isInstanceOf(PaymentRequired.class);
         // A redelivered suspension changes nothing (and records no "before" of the already suspended apps).
         EventBus.shared().republish(suspension);
 

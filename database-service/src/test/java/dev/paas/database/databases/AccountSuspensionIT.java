@@ -70,8 +70,8 @@ class AccountSuspensionIT {
         assertThat(DockerCli.exists(container)).as("the container is stopped, not removed").isTrue();
         assertThat(DockerCli.volumeExists(DatabaseSpec.firstVolumeOf(running))).isTrue();
         HttpResponse<String> start = call("POST", "/api/v1/databases/" + running + "/start");
-        assertThat(start.statusCode()).isEqualTo(409);
-        assertThat(start.body()).contains("its account is suspended");
+        assertThat(start.statusCode()).isEqualTo(402);
+        assertThat(start.body()).contains("your account is suspended");
         bus.republish(suspension);
 
         bus.publish(new AccountReinstated(owner, "4.5000", "USD"));

@@ -110,13 +110,13 @@ class PlanLimitsIT {
                 Map.of("postgresql", 1), 1, List.of()));
 
         await().atMost(SOON).until(() -> view(owner, id).get("diskQuotaBytes").asLong() == MIB);
-        await().atMost(SOON).as("its data is over the new quota: writes are refused")
+        await().alias("its data is over the new quota: writes are refused").atMost(SOON)
                 .until(() -> view(owner, id).get("quotaExceeded").asBoolean());
 
         announce(free(owner));
 
         await().atMost(SOON).until(() -> view(owner, id).get("diskQuotaBytes").asLong() == 1024 * MIB);
-        await().atMost(SOON).as("below 95 % of the restored quota writes are allowed again")
+        await().alias("below 95 % of the restored quota writes are allowed again").atMost(SOON)
                 .until(() -> !view(owner, id).get("quotaExceeded").asBoolean());
         bus.republish(tiny);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))

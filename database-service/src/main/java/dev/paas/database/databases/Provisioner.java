@@ -171,8 +171,10 @@ class Provisioner implements SmartLifecycle {
         if (!store.transition(db.id(), EnumSet.of(DatabaseState.PROVISIONING), DatabaseState.RUNNING, null)) {
             return Outcome.GONE;
         }
+        // A change of the owner's plan while it was provisioning gave it another quota.
+        long diskQuotaBytes = store.find(db.id()).map(DatabaseRecord::diskQuotaBytes).orElse(db.diskQuotaBytes());
         events.publishEvent(new DatabaseEvents.Provisioned(db.id(), db.ownerId(), db.name(), db.type().id(),
-                db.version(), db.image(), db.memoryBytes(), db.nanoCpus(), db.diskQuotaBytes()));
+                db.version(), db.image(), db.memoryBytes(), db.nanoCpus(), diskQuotaBytes));
         if (!accounts.suspended(db.ownerId())) {
             return Outcome.RUNNING;
         }

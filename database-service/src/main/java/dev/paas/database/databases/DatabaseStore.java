@@ -90,6 +90,13 @@ class DatabaseStore {
         return count == null ? 0 : count;
     }
 
+    /** Gives each of the owner's databases (not deleted) the disk quota; how many there are. */
+    int diskQuotaOfOwner(UUID ownerId, long diskQuotaBytes) {
+        return jdbc.update("""
+                update databases set disk_quota_bytes = ?, updated_at = now()
+                where owner_id = ? and deleted_at is null""", diskQuotaBytes, ownerId);
+    }
+
     /**
      * Claims the oldest database in {@code state} whose lease is free or expired, for {@code leaseOwner}, so no two
      * replicas work on it at once.

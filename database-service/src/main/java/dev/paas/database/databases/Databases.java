@@ -1,5 +1,6 @@
 package dev.paas.database.databases;
 
+import dev.paas.database.accounts.Accounts;
 import dev.paas.database.engine.ConnectionInfo;
 import dev.paas.database.engine.Credentials;
 import dev.paas.database.engine.DatabaseEngines;
@@ -9,6 +10,8 @@ import dev.paas.database.projects.KnownProjects;
 import dev.paas.problems.Conflict;
 import dev.paas.problems.InvalidInput;
 import dev.paas.problems.NotFound;
+import dev.paas.problems.PaymentRequired;
+import dev.paas.problems.QuotaExceeded;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,6 +37,9 @@ public class Databases {
 
     private static final Logger log = LoggerFactory.getLogger(Databases.class);
 
+    /** The reason of a database its account's suspension stopped. */
+    static final String SUSPENDED_REASON = "suspended: its account's balance is due";
+
     private final DatabaseStore store;
     private final DatabaseSecrets secrets;
     private final DatabaseEngines engines;
@@ -44,11 +50,13 @@ public class Databases {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AccountHolds holds;
+    private final Accounts accounts;
 
     Databases(DatabaseStore store, DatabaseSecrets secrets, DatabaseEngines engines, KnownProjects projects,
             DatabasesProperties properties, ObjectProvider<LastBackups> lastBackups, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, AccountHolds holds) {
+            PlatformTransactionManager transactionManager, AccountHolds holds, Accounts accounts) {
         this.holds = holds;
+        this.accounts = accounts;
         this.store = store;
         this.secrets = secrets;
         this.engines = engines;
@@ -60,7 +68,11 @@ public class Databases {
         this.clock = Clock.systemUTC();
     }
 
-    /** Stores a new database as {@code PROVISIONING}, with fresh credentials sealed at rest. */
+    /**
+     * Stores a new database as {@code PROVISIONING}, with fresh credentials sealed at rest. The owner's plan (billing's
+     * limits, else {@code paas.databases.plan.*}) bounds how many of its type it may have and gives its disk quota; a
+     * suspended account creates none. Checked under the owner's lock, so two creations cannot both pass.
+     */
     public DatabaseView create(NewDatabase request, UUID ownerId) {
         if (request == null) {
             throw new InvalidInput("type", "is required: the request body must name a type and a name");
@@ -69,32 +81,72 @@ public class Databases {
         String name = DatabaseRules.name(request.name());
         String version = DatabaseRules.version(request.version(), type, engines.versions(type));
         String image = engines.resolve(type, version);
-        DatabasesProperties.Plan plan = properties.plan();
+        DatabasesProperties.Plan resources = properties.plan();
         UUID id = UUID.randomUUID();
         Credentials credentials = secrets.generate(type);
-        DatabaseRecord db = new DatabaseRecord(id, ownerId, name, type, version, image, DatabaseState.PROVISIONING,
-                null, DatabaseSpec.containerNameOf(id), DatabaseSpec.firstVolumeOf(id), 0,
-                secrets.seal(id, credentials), plan.memory().toBytes(), plan.nanoCpus(), plan.diskQuota().toBytes(),
-                Boolean.TRUE.equals(request.externalAccess()), 0, false, null, clock.instant());
+        String sealed = secrets.seal(id, credentials);
+        DatabaseRecord db;
         try {
-            transactions.executeWithoutResult(status -> {
+            db = transactions.execute(status -> {
                 store.lockOwner(ownerId);
+                if (accounts.suspended(ownerId)) {
+                    throw new PaymentRequired("cannot create database " + name + ": your account is suspended (its "
+                            + "balance is due); top up to create databases again");
+                }
+                OwnerPlan plan = planOf(ownerId, type);
                 int existing = store.countOfType(ownerId, type);
-                if (existing >= plan.maxPerType()) {
-                    throw new QuotaExceeded("the " + plan.name() + " plan allows " + plan.maxPerType() + " "
-                            + type.id() + " database" + (plan.maxPerType() == 1 ? "" : "s") + "; you have "
-                            + existing);
+                if (existing >= plan.maxOfType()) {
+                    throw new QuotaExceeded("maxDatabasesPerType", plan.name(), plan.maxOfType(),
+                            plan.refusal(type, existing));
                 }
                 if (store.nameTaken(ownerId, name)) {
                     throw nameTaken(name);
                 }
-                store.insert(db);
+                DatabaseRecord created = new DatabaseRecord(id, ownerId, name, type, version, image,
+                        DatabaseState.PROVISIONING, null, DatabaseSpec.containerNameOf(id),
+                        DatabaseSpec.firstVolumeOf(id), 0, sealed, resources.memory().toBytes(), resources.nanoCpus(),
+                        plan.diskQuotaBytes(), Boolean.TRUE.equals(request.externalAccess()), 0, false, null,
+                        clock.instant());
+                store.insert(created);
+                return created;
             });
         } catch (DuplicateKeyException e) {
             throw nameTaken(name);
         }
         log.info("Database {} ({} {}, image {}) of {} requested", id, type.id(), version, image, ownerId);
         return view(db, true);
+    }
+
+    /**
+     * The owner's plan limits changed: each of its databases takes the plan's disk quota, which the supervisor
+     * enforces from its next measurement on. Memory and CPU stay {@code paas.databases.plan.*}.
+     *
+     * @return how many databases took the new quota
+     */
+    public int limitsChanged(UUID ownerId) {
+        return accounts.limitsOf(ownerId).map(limits -> transactions.execute(status -> {
+            store.lockOwner(ownerId);
+            return store.diskQuotaOfOwner(ownerId, limits.databaseDiskBytes());
+        })).orElse(0);
+    }
+
+    /** The limits that apply to a new database of {@code type}: billing's for the owner, else the configured plan. */
+    private OwnerPlan planOf(UUID ownerId, DatabaseType type) {
+        return accounts.limitsOf(ownerId)
+                .map(limits -> new OwnerPlan(limits.planName(), limits.maxDatabasesOf(type.id()),
+                        limits.databaseDiskBytes()))
+                .orElseGet(() -> new OwnerPlan(properties.plan().name(), properties.plan().maxPerType(),
+                        properties.plan().diskQuota().toBytes()));
+    }
+
+    /** How many databases of one type a plan allows, and the disk quota of each. */
+    private record OwnerPlan(String name, int maxOfType, long diskQuotaBytes) {
+
+        String refusal(DatabaseType type, int existing) {
+            String allowed = maxOfType == 0 ? "no " + type.id() + " databases"
+                    : maxOfType + " " + type.id() + " database" + (maxOfType == 1 ? "" : "s");
+            return "the " + name + " plan allows " + allowed + "; you have " + existing;
+        }
     }
 
     public List<DatabaseView> list(UUID ownerId) {
@@ -126,8 +178,12 @@ public class Databases {
         DatabaseRecord db = required(id, callerId, admin);
         db.requireStartable();
         if (holds.holds(id)) {
-            throw new Conflict("cannot start database " + db.name() + ": its account is suspended (its balance is "
-                    + "due); it starts again by itself once the account is topped up");
+            throw new PaymentRequired("cannot start database " + db.name() + ": your account is suspended (its "
+                    + "balance is due); it starts again by itself once the account is topped up");
+        }
+        if (accounts.suspended(db.ownerId())) {
+            throw new PaymentRequired("cannot start database " + db.name() + ": your account is suspended (its "
+                    + "balance is due); top up to start databases again");
         }
         engines.start(db.spec(secrets.open(id, db.credentialsSealed())));
         transactions.executeWithoutResult(status -> {
@@ -144,8 +200,9 @@ public class Databases {
 
     /**
      * The owner's account was suspended (billing): each of its running databases is stopped (container stopped,
-     * volumes kept) and remembered, so that {@link #reinstateAccount} starts exactly those. Joins the caller's
-     * transaction; a replay finds them stopped and changes nothing.
+     * volumes kept) and remembered, so that {@link #reinstateAccount} starts exactly those; one still provisioning is
+     * stopped and remembered by the {@code Provisioner} once it is ready. Joins the caller's transaction; a replay
+     * finds them stopped and changes nothing.
      *
      * @return the databases it stopped
      */
@@ -156,10 +213,10 @@ public class Databases {
                     .filter(db -> db.state() == DatabaseState.RUNNING).toList();
             for (DatabaseRecord db : running) {
                 if (store.transition(db.id(), EnumSet.of(DatabaseState.RUNNING), DatabaseState.STOPPED,
-                        "suspended: its account's balance is due")) {
+                        SUSPENDED_REASON)) {
                     holds.hold(db.id(), ownerId, clock.instant());
                     events.publishEvent(new DatabaseEvents.StateChanged(db.id(), ownerId, db.type().id(), "STOPPED",
-                            "suspended: its account's balance is due", null));
+                            SUSPENDED_REASON, null));
                 }
             }
             return running;

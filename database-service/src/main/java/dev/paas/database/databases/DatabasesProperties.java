@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param secretsKey base64 256-bit key sealing the credentials at rest ({@code PAAS_DATABASE_SECRETS_KEY})
  * @param linkKey base64 256-bit key sealing the variables sent to linked projects ({@code PAAS_DATABASE_LINK_KEY})
- * @param plan the limits of the (single, free) plan until billing brings plans
+ * @param plan the resources of every database container (memory, CPUs), and the limits of an owner whose plan
+ *     billing has not announced yet (AccountLimitsChanged)
  * @param provisioning the provisioning worker
  * @param supervision the supervisor
  */
@@ -19,11 +20,12 @@ public record DatabasesProperties(String secretsKey, String linkKey, @DefaultVal
         @DefaultValue Provisioning provisioning, @DefaultValue Supervision supervision) {
 
     /**
-     * @param name the plan's name, as quota messages show it
-     * @param memory the memory limit of a database container
-     * @param cpus its CPU limit
-     * @param diskQuota the quota of its data on disk
-     * @param maxPerType how many databases of one type an owner may have
+     * @param name the plan's name, as quota messages show it, until billing announces the owner's plan
+     * @param memory the memory limit of a database container (whatever the owner's plan)
+     * @param cpus its CPU limit (whatever the owner's plan)
+     * @param diskQuota the quota of its data on disk, until billing announces the owner's {@code databaseDiskMb}
+     * @param maxPerType how many databases of one type an owner may have, until billing announces the owner's
+     *     {@code maxDatabasesPerType}
      */
     public record Plan(@DefaultValue("free") String name, @DefaultValue("256MB") DataSize memory,
             @DefaultValue("0.5") double cpus, @DefaultValue("1GB") DataSize diskQuota,

@@ -1,5 +1,6 @@
 package dev.paas.database.databases;
 
+import dev.paas.database.accounts.Accounts;
 import dev.paas.database.engine.DatabaseEngines;
 import dev.paas.database.engine.DatabaseSpec;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Provisions {@code PROVISIONING} databases: claims each with a lease (no two replicas provision the same one; a
  * replica that died leaves a lease that expires and another picks it up), starts its container, waits until the
  * engine accepts the credentials, then {@code RUNNING}; on failure the container and volume are removed and the
- * database is {@code FAILED} with the reason.
+ * database is {@code FAILED} with the reason. One whose account was suspended meanwhile is stopped right after and held
+ * like the account's other databases, so that its reinstatement starts it.
  */
 @Component
 class Provisioner implements SmartLifecycle {
@@ -36,6 +38,9 @@ class Provisioner implements SmartLifecycle {
     private final DatabaseSecrets secrets;
     private final DatabaseEngines engines;
     private final DatabasesProperties.Provisioning settings;
+    private final Duration stopGrace;
+    private final Accounts accounts;
+    private final AccountHolds holds;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final TaskScheduler scheduler;
@@ -46,11 +51,15 @@ class Provisioner implements SmartLifecycle {
     private volatile boolean running;
 
     Provisioner(DatabaseStore store, DatabaseSecrets secrets, DatabaseEngines engines, DatabasesProperties properties,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, TaskScheduler scheduler) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, TaskScheduler scheduler,
+            Accounts accounts, AccountHolds holds) {
         this.store = store;
         this.secrets = secrets;
         this.engines = engines;
         this.settings = properties.provisioning();
+        this.stopGrace = properties.supervision().stopGrace();
+        this.accounts = accounts;
+        this.holds = holds;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.scheduler = scheduler;
@@ -133,17 +142,12 @@ class Provisioner implements SmartLifecycle {
                 }
                 Thread.sleep(READY_POLL);
             }
-            boolean provisioned = Boolean.TRUE.equals(transactions.execute(status -> {
-                if (!store.transition(db.id(), EnumSet.of(DatabaseState.PROVISIONING), DatabaseState.RUNNING,
-                        null)) {
-                    return false;
-                }
-                events.publishEvent(new DatabaseEvents.Provisioned(db.id(), db.ownerId(), db.name(), db.type().id(),
-                        db.version(), db.image(), db.memoryBytes(), db.nanoCpus(), db.diskQuotaBytes()));
-                return true;
-            }));
-            if (provisioned) {
+            Outcome outcome = transactions.execute(status -> provisioned(db));
+            if (outcome == Outcome.RUNNING) {
                 log.info("Database {} is RUNNING", db.id());
+            } else if (outcome == Outcome.HELD) {
+                engines.stop(spec.containerName(), stopGrace);
+                log.info("Database {} is provisioned and STOPPED: its account is suspended", db.id());
             } else if (store.find(db.id()).isEmpty()) {
                 removeContainerAndVolume(spec);
             }
@@ -156,6 +160,35 @@ class Provisioner implements SmartLifecycle {
             log.warn("Provisioning database {} failed: {}", db.id(), e.getMessage());
             fail(db, spec, "provisioning failed: " + e.getMessage() + logs(spec));
         }
+    }
+
+    /**
+     * Marks the database provisioned, under its owner's lock so that an account's suspension sees it either
+     * provisioning (and this sees the suspension) or running (and stops it itself).
+     */
+    private Outcome provisioned(DatabaseRecord db) {
+        store.lockOwner(db.ownerId());
+        if (!store.transition(db.id(), EnumSet.of(DatabaseState.PROVISIONING), DatabaseState.RUNNING, null)) {
+            return Outcome.GONE;
+        }
+        // A change of the owner's plan while it was provisioning gave it another quota.
+        long diskQuotaBytes = store.find(db.id()).map(DatabaseRecord::diskQuotaBytes).orElse(db.diskQuotaBytes());
+        events.publishEvent(new DatabaseEvents.Provisioned(db.id(), db.ownerId(), db.name(), db.type().id(),
+                db.version(), db.image(), db.memoryBytes(), db.nanoCpus(), diskQuotaBytes));
+        if (!accounts.suspended(db.ownerId())) {
+            return Outcome.RUNNING;
+        }
+        store.transition(db.id(), EnumSet.of(DatabaseState.RUNNING), DatabaseState.STOPPED,
+                Databases.SUSPENDED_REASON);
+        holds.hold(db.id(), db.ownerId(), Instant.now());
+        events.publishEvent(new DatabaseEvents.StateChanged(db.id(), db.ownerId(), db.type().id(), "STOPPED",
+                Databases.SUSPENDED_REASON, null));
+        return Outcome.HELD;
+    }
+
+    /** How provisioning ended: running, held by its account's suspension, or no longer provisioning here. */
+    private enum Outcome {
+        RUNNING, HELD, GONE
     }
 
     /**

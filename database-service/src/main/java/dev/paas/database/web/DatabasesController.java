@@ -3,7 +3,6 @@ package dev.paas.database.web;
 import dev.paas.database.databases.DatabaseView;
 import dev.paas.database.databases.Databases;
 import dev.paas.database.databases.NewDatabase;
-import dev.paas.database.databases.QuotaExceeded;
 import dev.paas.database.engine.EngineUnavailable;
 import dev.paas.problems.NotFound;
 import dev.paas.problems.Problems;
@@ -69,13 +68,6 @@ class DatabasesController {
             CurrentUser user) {
         databases.delete(id, confirm, user.id(), user.admin());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(QuotaExceeded.class)
-    ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceeded exception) {
-        ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, exception.getMessage());
-        problem.setTitle("Quota exceeded");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(EngineUnavailable.class)

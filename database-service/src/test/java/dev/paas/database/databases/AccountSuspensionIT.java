@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Billing's suspension and reinstatement of an account against Docker, PostgreSQL and JetStream: the account's
- * running database is stopped with its volume kept and cannot be started by its owner meanwhile; the one its owner
- * had stopped is left alone; on reinstatement only the first runs again.
+ * running database is stopped with its volume kept and cannot be started by its owner meanwhile (402), nor can the
+ * one its owner had stopped, which is otherwise left alone; on reinstatement only the first runs again.
  */
 @ServiceComponentTest(database = "paas_database_test", freshDatabase = true)
 class AccountSuspensionIT {
@@ -70,8 +70,11 @@ class AccountSuspensionIT {
         assertThat(DockerCli.exists(container)).as("the container is stopped, not removed").isTrue();
         assertThat(DockerCli.volumeExists(DatabaseSpec.firstVolumeOf(running))).isTrue();
         HttpResponse<String> start = call("POST", "/api/v1/databases/" + running + "/start");
-        assertThat(start.statusCode()).isEqualTo(409);
-        assertThat(start.body()).contains("its account is suspended");
+        assertThat(start.statusCode()).isEqualTo(402);
+        assertThat(start.body()).contains("your account is suspended");
+        HttpResponse<String> startStopped = call("POST", "/api/v1/databases/" + stoppedByOwner + "/start");
+        assertThat(startStopped.statusCode()).as("nothing new starts while the account is suspended").isEqualTo(402);
+        assertThat(startStopped.body()).contains("top up to start databases again");
         bus.republish(suspension);
 
         bus.publish(new AccountReinstated(owner, "4.5000", "USD"));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -70,8 +71,13 @@ class ManagedDatabasesIT {
         JsonNode project = owner.createProject("Keeps " + type, SampleRepositories.url(repo), "main");
         String projectId = project.get("id").asString();
         String slug = project.get("slug").asString();
-        HttpResponse<String> link = owner.post("/api/v1/projects/" + projectId + "/databases/" + databaseId, "{}");
-        assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
+        // database-service learns of the new project from ProjectCreated: until then the project is unknown to it (404)
+        AtomicReference<HttpResponse<String>> link = new AtomicReference<>();
+        await().atMost(SOON).pollInterval(Duration.ofMillis(250)).until(() -> {
+            link.set(owner.post("/api/v1/projects/" + projectId + "/databases/" + databaseId, "{}"));
+            return link.get().statusCode() != 404;
+        });
+        assertThat(link.get().statusCode()).as(link.get().body()).isEqualTo(201);
         // the variables reach runtime-service by an event: deploy once they are there, or the app starts without them
         await().atMost(SOON).pollInterval(Duration.ofMillis(500)).until(() -> owner.get("/api/v1/projects/"
                 + projectId + "/env").body().contains("\"source\":\"database:" + databaseId + "\""));

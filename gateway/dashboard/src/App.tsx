@@ -9,6 +9,7 @@ import {NewProjectPage} from './pages/NewProject';
 import {ProjectPage} from './pages/project/ProjectPage';
 import {ProjectsPage} from './pages/Projects';
 import {SignInPage} from './pages/SignIn';
+import {TokensPage} from './pages/Tokens';
 import {href, match, navigate, usePath} from './router';
 import {Empty, Loading} from './ui/parts';
 
@@ -78,6 +79,7 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
         </a>
         <nav aria-label="Main">
           <a href={href('/projects')} aria-current={section === 'projects' || section === 'new' ? 'page' : undefined}>Projects</a>
+          <a href={href('/account/tokens')} aria-current={section === 'account' ? 'page' : undefined}>API tokens</a>
           {isAdmin(someone) ? <a href={href('/admin/users')} aria-current={section === 'admin' ? 'page' : undefined}>Admin</a> : null}
         </nav>
         <div className="account">
@@ -103,6 +105,7 @@ function Routes({path, someone}: {path: string; someone: Me}) {
   if (match('/new', path)) return <NewProjectPage />;
   const project = match('/projects/:id', path) ?? match('/projects/:id/:tab', path);
   if (project) return <ProjectPage id={project.id} tab={project.tab ?? 'overview'} />;
+  if (match('/account/tokens', path)) return <TokensPage />;
   if (path.startsWith('/admin')) return <AdminPage path={path} someone={someone} />;
   return (
     <Empty title="There is no such page.">

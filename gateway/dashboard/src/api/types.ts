@@ -45,3 +45,7 @@ export interface BuildLogEvent {
 
 /** Deployment statuses (project-service DeploymentStatus) that are still moving. */
 export const ACTIVE_DEPLOYMENT = ['QUEUED', 'BUILDING', 'DEPLOYING'];
+
+export type ApiToken = Identity['schemas']['TokenView'];
+export type CreateApiToken = Identity['schemas']['CreateRequest'];
+export type CreatedApiToken = Identity['schemas']['CreatedView'];

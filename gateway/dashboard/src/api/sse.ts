@@ -5,6 +5,8 @@
  */
 import {authorizedFetch} from './session';
 
+const NOT_YET_MS = 5000;
+
 export interface SseMessage {
   event: string;
   id?: string;
@@ -79,6 +81,11 @@ export function follow(path: string, handlers: StreamHandlers): () => void {
         if (controller.signal.aborted) return;
         handlers.onError?.(error);
         const status = (error as {status?: number}).status;
+        // 404: no build or release yet (a queued deployment, an app that never ran): look again a little later.
+        if (status === 404) {
+          await new Promise(resolve => setTimeout(resolve, Math.max(wait, NOT_YET_MS)));
+          continue;
+        }
         if (status && status >= 400 && status < 500 && status !== 429) return;
       }
       if (finished || controller.signal.aborted) return;

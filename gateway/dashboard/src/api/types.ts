@@ -1,0 +1,51 @@
+/**
+ * The API's shapes, taken from the services' OpenAPI documents (openapi/*.json, generated into ./generated on every
+ * build). A renamed or removed field fails `tsc` wherever the dashboard uses it.
+ */
+import type {components as Identity} from './generated/identity-service';
+import type {components as Projects} from './generated/project-service';
+import type {components as Builds} from './generated/build-service';
+import type {components as Runtime} from './generated/runtime-service';
+
+export type Me = Identity['schemas']['Me'];
+export type TokenPair = Identity['schemas']['SessionView'];
+export type Credentials = Identity['schemas']['Credentials'];
+export type Repository = Identity['schemas']['RepositoryView'];
+export type Branch = Identity['schemas']['BranchSummary'];
+export type UserDetails = Identity['schemas']['UserDetails'];
+export type AuditEntry = Identity['schemas']['AuditEntry'];
+
+export type Project = Projects['schemas']['ProjectView'];
+export type CreateProject = Projects['schemas']['CreateProject'];
+export type Deployment = Projects['schemas']['DeploymentView'];
+
+export type Build = Builds['schemas']['BuildView'];
+export type EnvSuggestion = Builds['schemas']['EnvSuggestion'];
+
+export type AppView = Runtime['schemas']['AppView'];
+export type RuntimeSettings = Runtime['schemas']['Settings'];
+export type Variable = Runtime['schemas']['VariableView'];
+export type Variables = Runtime['schemas']['VariablesView'];
+export type RuntimeLogLine = Runtime['schemas']['LineView'];
+
+/** Settings that `PATCH /api/v1/projects/{id}` accepts (its body is untyped JSON in the document). */
+export type ProjectPatch = Partial<Pick<Project, 'branch' | 'autoDeploy' | 'rootDirectory' | 'installCommand'
+  | 'buildCommand' | 'startCommand' | 'port' | 'dockerfilePath'>>;
+
+/** One line of a build log stream (event `line` or `phase`; `end` adds outcome and error). */
+export interface BuildLogEvent {
+  id?: string;
+  event: 'line' | 'phase' | 'end';
+  at: string | null;
+  phase: string | null;
+  text: string;
+  outcome?: string;
+  error?: string;
+}
+
+/** Deployment statuses (project-service DeploymentStatus) that are still moving. */
+export const ACTIVE_DEPLOYMENT = ['QUEUED', 'BUILDING', 'DEPLOYING'];
+
+export type ApiToken = Identity['schemas']['TokenView'];
+export type CreateApiToken = Identity['schemas']['CreateRequest'];
+export type CreatedApiToken = Identity['schemas']['CreatedView'];

@@ -49,3 +49,6 @@ export const ACTIVE_DEPLOYMENT = ['QUEUED', 'BUILDING', 'DEPLOYING'];
 export type ApiToken = Identity['schemas']['TokenView'];
 export type CreateApiToken = Identity['schemas']['CreateRequest'];
 export type CreatedApiToken = Identity['schemas']['CreatedView'];
+
+export type RuntimeEntry = Builds['schemas']['RuntimeEntry'];
+export type RuntimeRequest = Builds['schemas']['RuntimeRequest'];

@@ -1,6 +1,7 @@
 /**
- * Admin pages (admin role only; the services enforce it, this page says so instead of redirecting). Users and the
- * audit log are here; the other admin sections are named as not yet in the dashboard.
+ * Admin pages (admin role only; the services enforce it, this page says so instead of redirecting). Users, the audit
+ * log and the runtimes catalog are here; the sections whose services have no OpenAPI snapshot here yet (plans,
+ * capacity, containers, alerts, wallet adjustments) say that they are not yet in the dashboard.
  */
 import {useMutation, useQuery, useQueryClient} from '@tanstack/react-query';
 import {useState} from 'react';
@@ -10,6 +11,7 @@ import type {AuditEntry, Me, UserDetails} from '../api/types';
 import {href, match} from '../router';
 import {absoluteTime, relativeTime} from '../ui/format';
 import {Empty, ErrorState, Loading, ProblemMessage} from '../ui/parts';
+import {AdminRuntimes} from './AdminRuntimes';
 
 const SECTIONS = [
   {key: 'users', label: 'Users'},
@@ -45,6 +47,7 @@ export function AdminPage({path, someone}: {path: string; someone: Me}) {
       </nav>
       {section === 'users' ? <Users someone={someone} />
         : section === 'audit' ? <Audit />
+        : section === 'runtimes' ? <AdminRuntimes />
         : current ? <Empty title={`${current.label}: not yet in the dashboard.`}>Use the admin REST API for now.</Empty>
         : <Empty title="There is no such admin page." />}
     </section>

@@ -5,7 +5,7 @@ import {showProblem} from './api/problems';
 import {isAdmin, onSessionChange, restore, signIn, signOut, user} from './api/session';
 import type {Me} from './api/types';
 import {AdminPage} from './pages/Admin';
-import {NewProjectPage} from './pages/NewProject';
+import {AFTER_LINK_KEY, NewProjectPage} from './pages/NewProject';
 import {ProjectPage} from './pages/project/ProjectPage';
 import {ProjectsPage} from './pages/Projects';
 import {SignInPage} from './pages/SignIn';
@@ -22,7 +22,10 @@ async function takeGitHubFragment(): Promise<string | null> {
   const code = fragment.get('github-login');
   const error = fragment.get('github-error');
   if (code === null && error === null) return null;
-  history.replaceState(null, '', window.location.pathname + window.location.search + '#/projects');
+  // Back from linking GitHub to this account: open the repository picker again.
+  const next = sessionStorage.getItem(AFTER_LINK_KEY) ? '#/new?github' : '#/projects';
+  sessionStorage.removeItem(AFTER_LINK_KEY);
+  history.replaceState(null, '', window.location.pathname + window.location.search + next);
   if (error !== null) return `GitHub sign-in failed: ${error || 'no reason given'}.`;
   try {
     await signIn('github/exchange', {code});

@@ -25,6 +25,8 @@ export interface CallOptions {
   /** A string body sent as text/plain (e.g. a pasted .env). */
   text?: string;
   accept?: string;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -36,7 +38,7 @@ function retryAfterSeconds(header: string | null): number | null {
 }
 
 async function send(path: string, options: CallOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = {Accept: options.accept ?? 'application/json'};
+  const headers: Record<string, string> = {...options.headers, Accept: options.accept ?? 'application/json'};
   let body: string | undefined;
   if (options.text !== undefined) {
     headers['Content-Type'] = 'text/plain';

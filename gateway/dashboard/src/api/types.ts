@@ -6,6 +6,8 @@ import type {components as Identity} from './generated/identity-service';
 import type {components as Projects} from './generated/project-service';
 import type {components as Builds} from './generated/build-service';
 import type {components as Runtime} from './generated/runtime-service';
+import type {components as Metrics} from './generated/metrics-service';
+import type {components as Billing} from './generated/billing-service';
 
 export type Me = Identity['schemas']['Me'];
 export type TokenPair = Identity['schemas']['SessionView'];
@@ -49,3 +51,13 @@ export const ACTIVE_DEPLOYMENT = ['QUEUED', 'BUILDING', 'DEPLOYING'];
 export type ApiToken = Identity['schemas']['TokenView'];
 export type CreateApiToken = Identity['schemas']['CreateRequest'];
 export type CreatedApiToken = Identity['schemas']['CreatedView'];
+
+export type RuntimeEntry = Builds['schemas']['RuntimeEntry'];
+export type RuntimeRequest = Builds['schemas']['RuntimeRequest'];
+
+export type Capacity = Metrics['schemas']['CapacityView'];
+export type ContainerRow = Metrics['schemas']['Row'];
+export type Alert = Metrics['schemas']['Alert'];
+export type Plan = Billing['schemas']['PlanView'];
+export type AdjustmentRequest = Billing['schemas']['AdjustmentRequest'];
+export type LedgerEntry = Billing['schemas']['EntryView'];

@@ -1,6 +1,6 @@
 /**
- * Admin pages (admin role only; the services enforce it, this page says so instead of redirecting). Users and the
- * audit log are here; the other admin sections are named as not yet in the dashboard.
+ * Admin pages (admin role only; the services enforce it, this page says so instead of redirecting): users, audit
+ * log, runtimes catalog, plans, capacity, containers, alerts and wallet adjustments.
  */
 import {useMutation, useQuery, useQueryClient} from '@tanstack/react-query';
 import {useState} from 'react';
@@ -10,6 +10,8 @@ import type {AuditEntry, Me, UserDetails} from '../api/types';
 import {href, match} from '../router';
 import {absoluteTime, relativeTime} from '../ui/format';
 import {Empty, ErrorState, Loading, ProblemMessage} from '../ui/parts';
+import {AdminAlerts, AdminCapacity, AdminContainers, AdminPlans, AdminWalletAdjustments} from './AdminOperations';
+import {AdminRuntimes} from './AdminRuntimes';
 
 const SECTIONS = [
   {key: 'users', label: 'Users'},
@@ -36,7 +38,6 @@ export function AdminPage({path, someone}: {path: string; someone: Me}) {
     );
   }
   const section = (match('/admin/:section', path)?.section) ?? 'users';
-  const current = SECTIONS.find(s => s.key === section);
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">Administration</h1>
@@ -45,7 +46,12 @@ export function AdminPage({path, someone}: {path: string; someone: Me}) {
       </nav>
       {section === 'users' ? <Users someone={someone} />
         : section === 'audit' ? <Audit />
-        : current ? <Empty title={`${current.label}: not yet in the dashboard.`}>Use the admin REST API for now.</Empty>
+        : section === 'runtimes' ? <AdminRuntimes />
+        : section === 'plans' ? <AdminPlans />
+        : section === 'capacity' ? <AdminCapacity />
+        : section === 'containers' ? <AdminContainers />
+        : section === 'alerts' ? <AdminAlerts />
+        : section === 'wallets' ? <AdminWalletAdjustments />
         : <Empty title="There is no such admin page." />}
     </section>
   );

@@ -17,10 +17,12 @@ const LABELS = {
   rootDirectory: 'Root directory', buildCommand: 'Build command', startCommand: 'Start command',
 };
 const SHOWN_AT_ONCE = 50;
+/** Set before leaving for GitHub to link the account, so the repository picker opens again on the way back. */
+export const AFTER_LINK_KEY = 'paas.afterGithubLink';
 
 export function NewProjectPage() {
   const client = useQueryClient();
-  const [source, setSource] = useState<'url' | 'github'>('url');
+  const [source, setSource] = useState<'url' | 'github'>(() => (window.location.hash.endsWith('?github') ? 'github' : 'url'));
   const [name, setName] = useState('');
   const [repoUrl, setRepoUrl] = useState('');
   const [branch, setBranch] = useState('');
@@ -215,6 +217,7 @@ function LinkGitHub() {
     try {
       const {authorizeUrl} = await api<{authorizeUrl?: string}>('/auth/github/authorize?format=json');
       if (!authorizeUrl || !/^https?:\/\//.test(authorizeUrl)) throw new Error('The server did not return a GitHub address.');
+      sessionStorage.setItem(AFTER_LINK_KEY, '1');
       window.location.assign(authorizeUrl);
     } catch (failure) {
       setError(failure);

@@ -66,7 +66,10 @@ function BuildSettings({project}: {project: Project}) {
       <label className="check"><input type="checkbox" checked={form.autoDeploy} onChange={event => set('autoDeploy')(event.target.checked)} />
         {' '}{BUILD_LABELS.autoDeploy}</label>
       {fields.autoDeploy ? <p className="field-error">{fields.autoDeploy}</p> : null}
-      {!project.githubRepository ? <p className="hint">Pushes reach the platform only for projects created from GitHub.</p> : null}
+      {!project.githubRepository ? <p className="hint">Pushes reach the platform only for projects created from GitHub.</p>
+        : <p className={project.webhook?.status === 'FAILED' ? 'warn' : 'hint'}>
+          Push webhook on {project.githubRepository}: {String(project.webhook?.status ?? 'none').toLowerCase()}
+          {project.webhook?.error ? ` (${project.webhook.error})` : ''}</p>}
       {input('rootDirectory', 'Empty: the repository root.')}
       {input('installCommand', 'Empty: detected from the stack.')}
       {input('buildCommand', 'Empty: detected from the stack.')}

@@ -55,7 +55,13 @@ for (const [service, port] of Object.entries(SERVICES)) {
     await writeFile(file, live);
     console.log(`openapi/${service}.json updated`);
   } else {
-    const stored = normalise(JSON.parse(await readFile(file, 'utf8')));
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text === null) {
+      differs = true;
+      console.error(`${service}: no openapi/${service}.json yet; run npm run openapi:pull ${service}`);
+      continue;
+    }
+    const stored = normalise(JSON.parse(text));
     if (stored === live) {
       console.log(`${service}: matches openapi/${service}.json`);
     } else {

@@ -15,6 +15,7 @@ const SERVICES = {
   'project-service': 8082,
   'build-service': 8083,
   'runtime-service': 8084,
+  'database-service': 8085,
   'metrics-service': 8086,
   'billing-service': 8087,
 };
@@ -56,7 +57,13 @@ for (const [service, port] of Object.entries(SERVICES)) {
     await writeFile(file, live);
     console.log(`openapi/${service}.json updated`);
   } else {
-    const stored = normalise(JSON.parse(await readFile(file, 'utf8')));
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text === null) {
+      differs = true;
+      console.error(`${service}: no openapi/${service}.json yet; run npm run openapi:pull ${service}`);
+      continue;
+    }
+    const stored = normalise(JSON.parse(text));
     if (stored === live) {
       console.log(`${service}: matches openapi/${service}.json`);
     } else {

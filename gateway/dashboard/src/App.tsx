@@ -5,6 +5,9 @@ import {showProblem} from './api/problems';
 import {isAdmin, onSessionChange, restore, signIn, signOut, user} from './api/session';
 import type {Me} from './api/types';
 import {AdminPage} from './pages/Admin';
+import {DatabasePage} from './pages/databases/DatabasePage';
+import {DatabasesPage} from './pages/databases/DatabasesPage';
+import {NewDatabasePage} from './pages/databases/NewDatabasePage';
 import {AFTER_LINK_KEY, NewProjectPage} from './pages/NewProject';
 import {ProjectPage} from './pages/project/ProjectPage';
 import {ProjectsPage} from './pages/Projects';
@@ -82,6 +85,7 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
         </a>
         <nav aria-label="Main">
           <a href={href('/projects')} aria-current={section === 'projects' || section === 'new' ? 'page' : undefined}>Projects</a>
+          <a href={href('/databases')} aria-current={section === 'databases' ? 'page' : undefined}>Databases</a>
           <a href={href('/account/tokens')} aria-current={section === 'account' ? 'page' : undefined}>API tokens</a>
           {isAdmin(someone) ? <a href={href('/admin/users')} aria-current={section === 'admin' ? 'page' : undefined}>Admin</a> : null}
         </nav>
@@ -108,6 +112,10 @@ function Routes({path, someone}: {path: string; someone: Me}) {
   if (match('/new', path)) return <NewProjectPage />;
   const project = match('/projects/:id', path) ?? match('/projects/:id/:tab', path);
   if (project) return <ProjectPage id={project.id} tab={project.tab ?? 'overview'} />;
+  if (match('/databases', path)) return <DatabasesPage />;
+  if (match('/databases/new', path)) return <NewDatabasePage />;
+  const database = match('/databases/:id', path);
+  if (database) return <DatabasePage id={database.id} />;
   if (match('/account/tokens', path)) return <TokensPage />;
   if (path.startsWith('/admin')) return <AdminPage path={path} someone={someone} />;
   return (

@@ -1,5 +1,6 @@
 /** One project: header with status and URL, and its tabs. A tab is part of the URL (#/projects/<id>/<tab>). */
 import {useProject} from '../../api/queries';
+import {ProjectDatabasesTab} from '../databases/ProjectDatabases';
 import {href} from '../../router';
 import {ErrorState, ExternalLink, Loading, StatusBadge} from '../../ui/parts';
 import {DeploymentsTab} from './Deployments';
@@ -13,6 +14,7 @@ export const TABS = [
   {key: 'deployments', label: 'Deployments'},
   {key: 'logs', label: 'Logs'},
   {key: 'variables', label: 'Variables'},
+  {key: 'databases', label: 'Databases'},
   {key: 'settings', label: 'Settings'},
 ] as const;
 
@@ -42,6 +44,7 @@ export function ProjectPage({id, tab}: {id: string; tab: string}) {
           : current.key === 'deployments' ? <DeploymentsTab project={data} />
           : current.key === 'logs' ? <LogsTab project={data} />
           : current.key === 'variables' ? <VariablesTab project={data} />
+          : current.key === 'databases' ? <ProjectDatabasesTab project={data} />
           : <SettingsTab project={data} />}
       </div>
     </section>

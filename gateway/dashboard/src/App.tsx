@@ -5,6 +5,8 @@ import {showProblem} from './api/problems';
 import {isAdmin, onSessionChange, restore, signIn, signOut, user} from './api/session';
 import type {Me} from './api/types';
 import {AdminPage} from './pages/Admin';
+import {BillingBanner} from './pages/billing/Banner';
+import {BillingPage} from './pages/billing/BillingPage';
 import {NewProjectPage} from './pages/NewProject';
 import {ProjectPage} from './pages/project/ProjectPage';
 import {ProjectsPage} from './pages/Projects';
@@ -79,6 +81,7 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
         </a>
         <nav aria-label="Main">
           <a href={href('/projects')} aria-current={section === 'projects' || section === 'new' ? 'page' : undefined}>Projects</a>
+          <a href={href('/billing')} aria-current={section.startsWith('billing') ? 'page' : undefined}>Billing</a>
           <a href={href('/account/tokens')} aria-current={section === 'account' ? 'page' : undefined}>API tokens</a>
           {isAdmin(someone) ? <a href={href('/admin/users')} aria-current={section === 'admin' ? 'page' : undefined}>Admin</a> : null}
         </nav>
@@ -93,6 +96,7 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
           <button type="button" className="secondary" onClick={dismiss}>Dismiss</button>
         </div>
       ) : null}
+      <BillingBanner />
       <main id="main" tabIndex={-1}>
         <Routes path={path} someone={someone} />
       </main>
@@ -106,6 +110,7 @@ function Routes({path, someone}: {path: string; someone: Me}) {
   const project = match('/projects/:id', path) ?? match('/projects/:id/:tab', path);
   if (project) return <ProjectPage id={project.id} tab={project.tab ?? 'overview'} />;
   if (match('/account/tokens', path)) return <TokensPage />;
+  if (match('/billing', path)) return <BillingPage path={path} />;
   if (path.startsWith('/admin')) return <AdminPage path={path} someone={someone} />;
   return (
     <Empty title="There is no such page.">

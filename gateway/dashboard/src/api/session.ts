@@ -26,6 +26,8 @@ export interface CallOptions {
   text?: string;
   accept?: string;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 function retryAfterSeconds(header: string | null): number | null {
@@ -36,7 +38,7 @@ function retryAfterSeconds(header: string | null): number | null {
 }
 
 async function send(path: string, options: CallOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = {Accept: options.accept ?? 'application/json'};
+  const headers: Record<string, string> = {...options.headers, Accept: options.accept ?? 'application/json'};
   let body: string | undefined;
   if (options.text !== undefined) {
     headers['Content-Type'] = 'text/plain';

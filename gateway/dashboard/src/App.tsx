@@ -5,6 +5,8 @@ import {showProblem} from './api/problems';
 import {isAdmin, onSessionChange, restore, signIn, signOut, user} from './api/session';
 import type {Me} from './api/types';
 import {AdminPage} from './pages/Admin';
+import {BillingBanner} from './pages/billing/Banner';
+import {BillingPage} from './pages/billing/BillingPage';
 import {DatabasePage} from './pages/databases/DatabasePage';
 import {DatabasesPage} from './pages/databases/DatabasesPage';
 import {NewDatabasePage} from './pages/databases/NewDatabasePage';
@@ -86,6 +88,7 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
         <nav aria-label="Main">
           <a href={href('/projects')} aria-current={section === 'projects' || section === 'new' ? 'page' : undefined}>Projects</a>
           <a href={href('/databases')} aria-current={section === 'databases' ? 'page' : undefined}>Databases</a>
+          <a href={href('/billing')} aria-current={section.startsWith('billing') ? 'page' : undefined}>Billing</a>
           <a href={href('/account/tokens')} aria-current={section === 'account' ? 'page' : undefined}>API tokens</a>
           {isAdmin(someone) ? <a href={href('/admin/users')} aria-current={section === 'admin' ? 'page' : undefined}>Admin</a> : null}
         </nav>
@@ -100,6 +103,7 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
           <button type="button" className="secondary" onClick={dismiss}>Dismiss</button>
         </div>
       ) : null}
+      <BillingBanner />
       <main id="main" tabIndex={-1}>
         <Routes path={path} someone={someone} />
       </main>
@@ -117,6 +121,7 @@ function Routes({path, someone}: {path: string; someone: Me}) {
   const database = match('/databases/:id', path);
   if (database) return <DatabasePage id={database.id} />;
   if (match('/account/tokens', path)) return <TokensPage />;
+  if (match('/billing', path)) return <BillingPage path={path} />;
   if (path.startsWith('/admin')) return <AdminPage path={path} someone={someone} />;
   return (
     <Empty title="There is no such page.">

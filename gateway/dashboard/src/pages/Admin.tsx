@@ -1,6 +1,6 @@
 /**
- * Admin pages (admin role only; the services enforce it, this page says so instead of redirecting): users, audit
- * log, runtimes catalog, plans, capacity, containers, alerts and wallet adjustments.
+ * Admin pages (admin role only; the services enforce it, this page says so instead of redirecting). Users and the
+ * audit log are here; the other sections are in ./admin.
  */
 import {useMutation, useQuery, useQueryClient} from '@tanstack/react-query';
 import {useState} from 'react';
@@ -10,18 +10,22 @@ import type {AuditEntry, Me, UserDetails} from '../api/types';
 import {href, match} from '../router';
 import {absoluteTime, relativeTime} from '../ui/format';
 import {Empty, ErrorState, Loading, ProblemMessage} from '../ui/parts';
-import {AdminAlerts, AdminCapacity, AdminContainers, AdminPlans, AdminWalletAdjustments} from './AdminOperations';
-import {AdminRuntimes} from './AdminRuntimes';
+import {AlertsAdmin, CapacityAdmin, ContainersAdmin} from './admin/Observability';
+import {PlansAdmin} from './admin/Plans';
+import {ProjectAudit} from './admin/ProjectAudit';
+import {RuntimesAdmin} from './admin/Runtimes';
+import {WalletsAdmin} from './admin/Wallets';
+import './billing/billing.css';
 
 const SECTIONS = [
   {key: 'users', label: 'Users'},
-  {key: 'audit', label: 'Audit log'},
   {key: 'runtimes', label: 'Runtimes'},
   {key: 'plans', label: 'Plans'},
+  {key: 'audit', label: 'Audit log'},
   {key: 'capacity', label: 'Capacity'},
   {key: 'containers', label: 'Containers'},
   {key: 'alerts', label: 'Alerts'},
-  {key: 'wallets', label: 'Wallet adjustments'},
+  {key: 'wallets', label: 'Wallets'},
 ];
 
 export function AdminPage({path, someone}: {path: string; someone: Me}) {
@@ -45,13 +49,18 @@ export function AdminPage({path, someone}: {path: string; someone: Me}) {
         {SECTIONS.map(s => <a key={s.key} href={href(`/admin/${s.key}`)} aria-current={s.key === section ? 'page' : undefined}>{s.label}</a>)}
       </nav>
       {section === 'users' ? <Users someone={someone} />
-        : section === 'audit' ? <Audit />
-        : section === 'runtimes' ? <AdminRuntimes />
-        : section === 'plans' ? <AdminPlans />
-        : section === 'capacity' ? <AdminCapacity />
-        : section === 'containers' ? <AdminContainers />
-        : section === 'alerts' ? <AdminAlerts />
-        : section === 'wallets' ? <AdminWalletAdjustments />
+        : section === 'audit' ? (
+          <div className="stack">
+            <div className="card"><h2>Accounts and sign-ins</h2><Audit /></div>
+            <div className="card"><h2>Projects</h2><ProjectAudit /></div>
+          </div>
+        )
+        : section === 'runtimes' ? <RuntimesAdmin />
+        : section === 'plans' ? <PlansAdmin />
+        : section === 'capacity' ? <CapacityAdmin />
+        : section === 'containers' ? <ContainersAdmin />
+        : section === 'alerts' ? <AlertsAdmin />
+        : section === 'wallets' ? <WalletsAdmin />
         : <Empty title="There is no such admin page." />}
     </section>
   );

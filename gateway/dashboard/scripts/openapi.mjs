@@ -15,6 +15,7 @@ const SERVICES = {
   'project-service': 8082,
   'build-service': 8083,
   'runtime-service': 8084,
+  'metrics-service': 8086,
 };
 
 function baseUrl(service, port) {

@@ -1,6 +1,7 @@
 /** The shell: session restore and the GitHub sign-in hand-off, the header and navigation, and the routes. */
 import {useQueryClient} from '@tanstack/react-query';
 import {useEffect, useState} from 'react';
+import {followChanges} from './api/changes';
 import {showProblem} from './api/problems';
 import {isAdmin, onSessionChange, restore, signIn, signOut, user} from './api/session';
 import type {Me} from './api/types';
@@ -69,6 +70,9 @@ export function App() {
 
 function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; dismiss: () => void}) {
   const path = usePath();
+  const client = useQueryClient();
+  // One live stream of the user's project and deployment changes for as long as they are signed in.
+  useEffect(() => followChanges(client), [client, someone.id]);
   const section = path.split('/')[1] ?? 'projects';
   return (
     <div className="shell">

@@ -49,3 +49,13 @@ export const ACTIVE_DEPLOYMENT = ['QUEUED', 'BUILDING', 'DEPLOYING'];
 export type ApiToken = Identity['schemas']['TokenView'];
 export type CreateApiToken = Identity['schemas']['CreateRequest'];
 export type CreatedApiToken = Identity['schemas']['CreatedView'];
+
+// metrics-service: container metrics, HTTP analytics, alerts and notification channels.
+import type {components as Metrics} from './generated/metrics-service';
+export type MetricSeries = Metrics['schemas']['ContainerMetricSeries'];
+export type MetricPoint = Metrics['schemas']['MetricPoint'];
+export type AnalyticsReport = Metrics['schemas']['Report'];
+export type Alert = Metrics['schemas']['Alert'];
+export type NotificationChannel = Metrics['schemas']['NotificationChannel'];
+export type NewNotificationChannel = Metrics['schemas']['NewNotificationChannel'];
+export type Domain = Runtime['schemas']['Domain'];

@@ -11,6 +11,8 @@ import {ProjectPage} from './pages/project/ProjectPage';
 import {ProjectsPage} from './pages/Projects';
 import {SignInPage} from './pages/SignIn';
 import {TokensPage} from './pages/Tokens';
+import {AccountPage} from './pages/observe/Account';
+import {AlertsPage} from './pages/observe/Alerts';
 import {href, match, navigate, usePath} from './router';
 import {Empty, Loading} from './ui/parts';
 
@@ -83,7 +85,8 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
         </a>
         <nav aria-label="Main">
           <a href={href('/projects')} aria-current={section === 'projects' || section === 'new' ? 'page' : undefined}>Projects</a>
-          <a href={href('/account/tokens')} aria-current={section === 'account' ? 'page' : undefined}>API tokens</a>
+          <a href={href('/alerts')} aria-current={section === 'alerts' ? 'page' : undefined}>Alerts</a>
+          <a href={href('/account')} aria-current={section === 'account' ? 'page' : undefined}>Account</a>
           {isAdmin(someone) ? <a href={href('/admin/users')} aria-current={section === 'admin' ? 'page' : undefined}>Admin</a> : null}
         </nav>
         <div className="account">
@@ -110,6 +113,8 @@ function Routes({path, someone}: {path: string; someone: Me}) {
   const project = match('/projects/:id', path) ?? match('/projects/:id/:tab', path);
   if (project) return <ProjectPage id={project.id} tab={project.tab ?? 'overview'} />;
   if (match('/account/tokens', path)) return <TokensPage />;
+  if (match('/account', path)) return <AccountPage someone={someone} />;
+  if (match('/alerts', path)) return <AlertsPage />;
   if (path.startsWith('/admin')) return <AdminPage path={path} someone={someone} />;
   return (
     <Empty title="There is no such page.">

@@ -186,17 +186,21 @@ function ChartCard({title, summary, times, lines, level = 2}: ChartProps) {
 function Chart({times, lines}: {times: number[]; lines: Line[]}) {
   const target = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  // Drawn again only when the numbers change, not on every render of the tab.
+  const signature = JSON.stringify([times, lines.map(line => [line.label, line.values])]);
+  const latest = useRef({times, lines});
+  latest.current = {times, lines};
   useEffect(() => {
     let undo: (() => void) | undefined;
     let cancelled = false;
     import('./chart').then(({draw}) => {
-      if (!cancelled && target.current) undo = draw(target.current, times, lines);
+      if (!cancelled && target.current) undo = draw(target.current, latest.current.times, latest.current.lines);
     }).catch(error => setFailure(error));
     return () => {
       cancelled = true;
       undo?.();
     };
-  }, [times, lines]);
+  }, [signature]);
   if (failure) return <ProblemMessage summary="The chart could not be drawn: reload the page to try again." />;
   return <div className="chart" ref={target} />;
 }

@@ -1,6 +1,7 @@
 /** The shell: session restore and the GitHub sign-in hand-off, the header and navigation, and the routes. */
 import {useQueryClient} from '@tanstack/react-query';
 import {useEffect, useState} from 'react';
+import {followChanges} from './api/changes';
 import {showProblem} from './api/problems';
 import {isAdmin, onSessionChange, restore, signIn, signOut, user} from './api/session';
 import type {Me} from './api/types';
@@ -15,6 +16,8 @@ import {ProjectPage} from './pages/project/ProjectPage';
 import {ProjectsPage} from './pages/Projects';
 import {SignInPage} from './pages/SignIn';
 import {TokensPage} from './pages/Tokens';
+import {AccountPage} from './pages/observe/Account';
+import {AlertsPage} from './pages/observe/Alerts';
 import {href, match, navigate, usePath} from './router';
 import {Empty, Loading} from './ui/parts';
 
@@ -77,6 +80,9 @@ export function App() {
 
 function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; dismiss: () => void}) {
   const path = usePath();
+  const client = useQueryClient();
+  // One live stream of the user's project and deployment changes for as long as they are signed in.
+  useEffect(() => followChanges(client), [client, someone.id]);
   const section = path.split('/')[1] ?? 'projects';
   return (
     <div className="shell">
@@ -89,7 +95,8 @@ function Shell({someone, notice, dismiss}: {someone: Me; notice: string | null; 
           <a href={href('/projects')} aria-current={section === 'projects' || section === 'new' ? 'page' : undefined}>Projects</a>
           <a href={href('/databases')} aria-current={section === 'databases' ? 'page' : undefined}>Databases</a>
           <a href={href('/billing')} aria-current={section.startsWith('billing') ? 'page' : undefined}>Billing</a>
-          <a href={href('/account/tokens')} aria-current={section === 'account' ? 'page' : undefined}>API tokens</a>
+          <a href={href('/alerts')} aria-current={section === 'alerts' ? 'page' : undefined}>Alerts</a>
+          <a href={href('/account')} aria-current={section === 'account' ? 'page' : undefined}>Account</a>
           {isAdmin(someone) ? <a href={href('/admin/users')} aria-current={section === 'admin' ? 'page' : undefined}>Admin</a> : null}
         </nav>
         <div className="account">
@@ -122,6 +129,8 @@ function Routes({path, someone}: {path: string; someone: Me}) {
   if (database) return <DatabasePage id={database.id} />;
   if (match('/account/tokens', path)) return <TokensPage />;
   if (match('/billing', path)) return <BillingPage path={path} />;
+  if (match('/account', path)) return <AccountPage someone={someone} />;
+  if (match('/alerts', path)) return <AlertsPage />;
   if (path.startsWith('/admin')) return <AdminPage path={path} someone={someone} />;
   return (
     <Empty title="There is no such page.">

@@ -1,5 +1,6 @@
 /** The one client cache: TanStack Query, with a key per resource so a change invalidates exactly what it touched. */
 import {QueryClient, useMutation, useQuery, useQueryClient} from '@tanstack/react-query';
+import {isLive} from './changes';
 import {ApiError} from './problems';
 import {api} from './session';
 import type {AppView, Deployment, EnvSuggestion, Project, Variables} from './types';
@@ -32,10 +33,10 @@ export const keys = {
 };
 
 /**
- * While a deployment is moving, its build log stream (see useBuildLog) invalidates these queries as phases pass;
- * this slow refetch is only a safety net for the steps that the build log does not announce (start, healthy).
+ * Statuses arrive live through the changes stream (see changes.ts). Only while that stream is down does a moving
+ * deployment fall back to this slow poll.
  */
-const whileActive = (active: boolean) => (active ? 10_000 : false);
+const whileActive = (active: boolean) => (active && !isLive() ? 15_000 : false);
 
 export function useProjects() {
   return useQuery({

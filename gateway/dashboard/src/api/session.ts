@@ -18,6 +18,13 @@ let currentUser: Me | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshInFlight: Promise<boolean> | null = null;
 const listeners = new Set<(user: Me | null, reason: string) => void>();
+const tokenListeners = new Set<() => void>();
+
+/** Called after each new access token (a quiet refresh too): long-lived streams re-open with it. */
+export function onTokenRefresh(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
+}
 
 export interface CallOptions {
   method?: string;
@@ -185,6 +192,7 @@ async function start(pair: TokenPair) {
   const changed = JSON.stringify(next) !== JSON.stringify(currentUser);
   currentUser = next;
   if (changed) notify('signed-in');
+  for (const listener of tokenListeners) listener();
 }
 
 function schedule(seconds: number) {
@@ -210,4 +218,5 @@ export function resetSessionForTests() {
   currentUser = null;
   refreshInFlight = null;
   listeners.clear();
+  tokenListeners.clear();
 }

@@ -44,6 +44,10 @@ export interface StreamHandlers {
   done?: (message: SseMessage) => boolean;
   onError?: (error: unknown) => void;
   onOpen?: () => void;
+  /** Called when an open connection ends (cleanly or not), before reconnecting. */
+  onClose?: () => void;
+  /** Doubles the wait after each failed attempt up to this many milliseconds (reset once a connection opens). */
+  maxBackoff?: number;
 }
 
 /** Follows `path` until the returned function is called. */
@@ -51,7 +55,9 @@ export function follow(path: string, handlers: StreamHandlers): () => void {
   const controller = new AbortController();
   let lastId: string | undefined;
   let wait = 2000;
+  let failures = 0;
   let finished = false;
+  const pause = () => handlers.maxBackoff ? Math.min(handlers.maxBackoff, wait * 2 ** failures) : wait;
 
   const run = async () => {
     while (!controller.signal.aborted && !finished) {
@@ -60,6 +66,7 @@ export function follow(path: string, handlers: StreamHandlers): () => void {
         const url = lastId ? `${path}${separator}after=${encodeURIComponent(lastId)}` : path;
         const response = await authorizedFetch(url, {accept: 'text/event-stream', signal: controller.signal});
         handlers.onOpen?.();
+        failures = 0;
         const reader = response.body?.getReader();
         if (!reader) return;
         const decoder = new TextDecoder();
@@ -77,9 +84,11 @@ export function follow(path: string, handlers: StreamHandlers): () => void {
             if (handlers.done?.(message)) finished = true;
           }
         }
+        handlers.onClose?.();
       } catch (error) {
         if (controller.signal.aborted) return;
         handlers.onError?.(error);
+        failures++;
         const status = (error as {status?: number}).status;
         // 404: no build or release yet (a queued deployment, an app that never ran): look again a little later.
         if (status === 404) {
@@ -89,7 +98,7 @@ export function follow(path: string, handlers: StreamHandlers): () => void {
         if (status && status >= 400 && status < 500 && status !== 429) return;
       }
       if (finished || controller.signal.aborted) return;
-      await new Promise(resolve => setTimeout(resolve, wait));
+      await new Promise(resolve => setTimeout(resolve, pause()));
     }
   };
   run();

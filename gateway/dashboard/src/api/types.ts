@@ -61,3 +61,11 @@ export type Alert = Metrics['schemas']['Alert'];
 export type Plan = Billing['schemas']['PlanView'];
 export type AdjustmentRequest = Billing['schemas']['AdjustmentRequest'];
 export type LedgerEntry = Billing['schemas']['EntryView'];
+
+// metrics-service: container metrics, HTTP analytics, alerts and notification channels.
+export type MetricSeries = Metrics['schemas']['ContainerMetricSeries'];
+export type MetricPoint = Metrics['schemas']['MetricPoint'];
+export type AnalyticsReport = Metrics['schemas']['Report'];
+export type NotificationChannel = Metrics['schemas']['NotificationChannel'];
+export type NewNotificationChannel = Metrics['schemas']['NewNotificationChannel'];
+export type Domain = Runtime['schemas']['Domain'];

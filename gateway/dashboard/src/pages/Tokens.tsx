@@ -4,6 +4,7 @@ import {type FormEvent, useState} from 'react';
 import {showProblem} from '../api/problems';
 import {api} from '../api/session';
 import type {ApiToken, CreateApiToken, CreatedApiToken} from '../api/types';
+import {href} from '../router';
 import {absoluteTime, relativeTime} from '../ui/format';
 import {Empty, ErrorState, Field, Loading, ProblemMessage} from '../ui/parts';
 
@@ -41,6 +42,7 @@ export function TokensPage() {
   const {summary, fields} = showProblem(create.error, LABELS);
   return (
     <section aria-labelledby="tokens-title">
+      <p className="crumbs"><a href={href('/account')}>Account</a> /</p>
       <h1 id="tokens-title">API tokens</h1>
       <p className="hint">For scripts and CI: send one as <code>Authorization: Bearer …</code>. They act as you.</p>
       <div className="grid">

@@ -8,12 +8,16 @@ import {LogsTab} from './Logs';
 import {OverviewTab} from './Overview';
 import {SettingsTab} from './Settings';
 import {VariablesTab} from './Variables';
+import {DomainsTab} from '../observe/Domains';
+import {MetricsTab} from '../observe/Metrics';
 
 export const TABS = [
   {key: 'overview', label: 'Overview'},
   {key: 'deployments', label: 'Deployments'},
   {key: 'logs', label: 'Logs'},
   {key: 'variables', label: 'Variables'},
+  {key: 'metrics', label: 'Metrics'},
+  {key: 'domains', label: 'Domains'},
   {key: 'databases', label: 'Databases'},
   {key: 'settings', label: 'Settings'},
 ] as const;
@@ -44,6 +48,8 @@ export function ProjectPage({id, tab}: {id: string; tab: string}) {
           : current.key === 'deployments' ? <DeploymentsTab project={data} />
           : current.key === 'logs' ? <LogsTab project={data} />
           : current.key === 'variables' ? <VariablesTab project={data} />
+          : current.key === 'metrics' ? <MetricsTab project={data} />
+          : current.key === 'domains' ? <DomainsTab project={data} />
           : current.key === 'databases' ? <ProjectDatabasesTab project={data} />
           : <SettingsTab project={data} />}
       </div>

@@ -6,6 +6,8 @@ import dev.paas.tokens.testing.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,9 +103,15 @@ class EdgeAuthenticationIT extends GatewayIntegrationTest {
 
     @Test
     void servesTheDashboardAndHealthWithoutAToken() {
+        HttpResponse<String> index = gateway.get("/index.html");
+        Matcher script = Pattern.compile("<script type=\"module\" crossorigin src=\"(/assets/[^\"]+\\.js)\"")
+                .matcher(index.body());
+
         assertThat(gateway.get("/").statusCode()).isEqualTo(200);
-        assertThat(gateway.get("/index.html").statusCode()).isEqualTo(200);
-        assertThat(gateway.get("/app.js").statusCode()).isEqualTo(200);
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(script.find()).as("the dashboard's script in index.html").isTrue();
+        assertThat(gateway.get(script.group(1)).statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/favicon.svg").statusCode()).isEqualTo(200);
         assertThat(gateway.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 

@@ -114,7 +114,7 @@ class GatewayRoutesIT extends GatewayIntegrationTest {
 
     @Test
     void servesTheDashboardAndItsOwnProbes() throws Exception {
-        assertThat(get("/").body()).contains("<h1>Projects</h1>");
+        assertThat(get("/").body()).contains("<div id=\"root\"></div>", "<script type=\"module\"");
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }

@@ -215,6 +215,7 @@ function LinkGitHub() {
   const [error, setError] = useState<unknown>(null);
   const link = async () => {
     try {
+      // Hand-written: the endpoint answers a redirect or a Map, so the document has no schema for it (`type: object`).
       const {authorizeUrl} = await api<{authorizeUrl?: string}>('/auth/github/authorize?format=json');
       if (!authorizeUrl || !/^https?:\/\//.test(authorizeUrl)) throw new Error('The server did not return a GitHub address.');
       sessionStorage.setItem(AFTER_LINK_KEY, '1');

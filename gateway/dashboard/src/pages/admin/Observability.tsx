@@ -9,16 +9,16 @@ import {api} from '../../api/session';
 import {absoluteTime, duration, relativeTime} from '../../ui/format';
 import {Empty, ErrorState, Field, Loading, ProblemMessage} from '../../ui/parts';
 import {bytes, percent} from '../billing/money';
-import type {AdminContainer, Alert, CapacityView} from '../billing/types';
+import type {Alert, Capacity, ContainerRow, ThresholdChange} from '../../api/types';
 
 const CAPACITY = ['admin', 'capacity'];
 
 export function CapacityAdmin() {
   const client = useQueryClient();
-  const capacity = useQuery({queryKey: CAPACITY, queryFn: () => api<CapacityView>('/admin/capacity'), refetchInterval: 15_000});
+  const capacity = useQuery({queryKey: CAPACITY, queryFn: () => api<Capacity>('/admin/capacity'), refetchInterval: 15_000});
   const [threshold, setThreshold] = useState('');
   const change = useMutation({
-    mutationFn: (value: number) => api<CapacityView>('/admin/capacity/threshold', {method: 'PUT', body: {percent: value}}),
+    mutationFn: (value: number) => api<Capacity>('/admin/capacity/threshold', {method: 'PUT', body: {percent: value} satisfies ThresholdChange}),
     onSuccess: view => { client.setQueryData(CAPACITY, view); setThreshold(''); },
   });
   const submit = (event: FormEvent) => {
@@ -75,7 +75,7 @@ export function CapacityAdmin() {
 }
 
 export function ContainersAdmin() {
-  const containers = useQuery({queryKey: ['admin', 'containers'], queryFn: () => api<AdminContainer[]>('/admin/containers'), refetchInterval: 15_000});
+  const containers = useQuery({queryKey: ['admin', 'containers'], queryFn: () => api<ContainerRow[]>('/admin/containers'), refetchInterval: 15_000});
   if (containers.isPending) return <Loading what="Loading the containers" />;
   if (containers.isError) return <ErrorState error={containers.error} retry={() => containers.refetch()} />;
   return (

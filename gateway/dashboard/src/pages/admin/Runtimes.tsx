@@ -1,14 +1,11 @@
 /** Admin: the runtime catalog (build-service): which build and run images each stack and version uses. */
 import {useMutation, useQuery, useQueryClient} from '@tanstack/react-query';
 import {type FormEvent, useState} from 'react';
-import type {components} from '../../api/generated/build-service';
 import {showProblem} from '../../api/problems';
 import {api} from '../../api/session';
+import type {RuntimeEntry, RuntimeRequest} from '../../api/types';
 import {relativeTime, absoluteTime} from '../../ui/format';
 import {Empty, ErrorState, Field, Loading, ProblemMessage} from '../../ui/parts';
-
-type RuntimeEntry = components['schemas']['RuntimeEntry'];
-type RuntimeRequest = components['schemas']['RuntimeRequest'];
 
 const KEY = ['admin', 'runtimes'];
 const LABELS = {stack: 'Stack', version: 'Version', buildImage: 'Build image', runImage: 'Run image'};

@@ -3,7 +3,7 @@ import {useMutation, useQuery} from '@tanstack/react-query';
 import {type FormEvent, useState} from 'react';
 import {showProblem} from '../../api/problems';
 import {api} from '../../api/session';
-import type {UserDetails} from '../../api/types';
+import type {AdjustmentRequest, UserDetails} from '../../api/types';
 import {money, newIdempotencyKey} from '../billing/money';
 import type {EntryView} from '../billing/types';
 import {Field, ProblemMessage} from '../../ui/parts';
@@ -17,8 +17,8 @@ export function WalletsAdmin() {
   const [key, setKey] = useState(newIdempotencyKey);
   const [badUser, setBadUser] = useState<string | null>(null);
   const adjust = useMutation({
-    mutationFn: ({userId, ...body}: typeof form) => api<EntryView>(`/admin/billing/wallets/${encodeURIComponent(userId)}/adjustments`,
-      {method: 'POST', body, headers: {'Idempotency-Key': key}}),
+    mutationFn: ({userId, amount, currency, reason}: typeof form) => api<EntryView>(`/admin/billing/wallets/${encodeURIComponent(userId)}/adjustments`,
+      {method: 'POST', body: {amount, currency, reason} satisfies AdjustmentRequest, headers: {'Idempotency-Key': key}}),
     onSuccess: () => { setKey(newIdempotencyKey()); setForm(current => ({...current, amount: '', reason: ''})); },
   });
   const set = (name: keyof typeof form) => (event: {target: {value: string}}) => {

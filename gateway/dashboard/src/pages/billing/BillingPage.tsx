@@ -13,7 +13,9 @@ import {absoluteTime, relativeTime} from '../../ui/format';
 import {Empty, ErrorState, Field, Loading, ProblemMessage} from '../../ui/parts';
 import {billingKeys} from './Banner';
 import {dayOf, hoursLeft, money, monthOf} from './money';
-import type {AccountPlanView, PlanView, StatementView, TopUpView, UsageView, WalletView} from './types';
+import type {
+  AccountPlanView, NewTopUp, PlanChoice, PlanView, StatementView, TopUpView, UsageView, WalletView,
+} from './types';
 import './billing.css';
 
 const enc = encodeURIComponent;
@@ -107,7 +109,7 @@ export function TopUp({redirect}: {redirect: (url: string) => void}) {
   const wallet = useQuery({queryKey: billingKeys.wallet, queryFn: () => api<WalletView>('/billing/wallet?limit=20')});
   const [amount, setAmount] = useState('10.00');
   const start = useMutation({
-    mutationFn: () => api<TopUpView>('/billing/topups', {method: 'POST', body: {amount: amount.trim(), currency: wallet.data?.currency ?? 'USD'}}),
+    mutationFn: () => api<TopUpView>('/billing/topups', {method: 'POST', body: {amount: amount.trim(), currency: wallet.data?.currency ?? 'USD'} satisfies NewTopUp}),
     onSuccess: topUp => {
       if (topUp.url) redirect(topUp.url);
       else client.invalidateQueries({queryKey: billingKeys.topups});
@@ -152,7 +154,7 @@ export function Plan() {
   const plans = useQuery({queryKey: billingKeys.plans, queryFn: () => api<PlanView[]>('/billing/plans')});
   const [choice, setChoice] = useState('');
   const change = useMutation({
-    mutationFn: (planId: string) => api<AccountPlanView>('/billing/plan', {method: 'PUT', body: {planId}}),
+    mutationFn: (planId: string) => api<AccountPlanView>('/billing/plan', {method: 'PUT', body: {planId} satisfies PlanChoice}),
     onSuccess: next => client.setQueryData(billingKeys.plan, next),
     onSettled: () => client.invalidateQueries({queryKey: ['billing']}),
   });

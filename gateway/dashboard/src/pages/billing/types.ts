@@ -1,83 +1,43 @@
 /**
- * billing-service's and metrics-service's shapes. Their OpenAPI snapshots are not in openapi/ yet, so these follow
- * the controllers (billing-service dev.paas.billing.web, metrics-service dev.paas.metrics.web) field by field; once
- * the snapshots arrive they become aliases of the generated types, as api/types.ts does for the other services.
- * Amounts are exact decimal strings.
+ * billing-service's shapes: aliases of openapi/billing-service.json's schemas (generated into api/generated on every
+ * build), so a renamed field fails `tsc`. The document marks most record components optional; `Sent` names those the
+ * service always sends (Java primitives, ids, amounts, states). Amounts are exact decimal strings.
  */
+import type {components} from '../../api/generated/billing-service';
+import type {Nullable, Sent, Without} from '../../api/types';
 
-export interface PlanView {
-  id: string;
-  name: string;
-  cpuMillis: number;
-  memoryMb: number;
-  diskMb: number;
-  maxInstances: number;
-  maxApps: number;
-  maxDatabasesPerType: Record<string, number>;
-  databaseDiskMb: number;
-  allowedRuntimes: string[] | null;
-  monthlyPrice: string;
-  hourlyRate: string;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-}
+type Schemas = components['schemas'];
 
-export interface AccountPlanView {
-  planId: string;
-  name: string;
-  since: string | null;
-  plan: PlanView;
-  next: {planId: string; name: string; effectiveFrom: string} | null;
-}
+export type PlanView = Sent<Schemas['PlanView'], 'id' | 'name' | 'cpuMillis' | 'memoryMb' | 'diskMb' | 'maxInstances'
+  | 'maxApps' | 'maxDatabasesPerType' | 'databaseDiskMb' | 'monthlyPrice' | 'hourlyRate' | 'status' | 'createdAt'
+  | 'updatedAt'>;
 
-export interface AccountView {
-  state: 'ACTIVE' | 'LOW' | 'GRACE' | 'SUSPENDED';
-  balance: string;
-  currency: string;
-  low: boolean;
-  graceEndsAt: string | null;
-  suspendedAt: string | null;
-}
+export type NextPlan = Sent<Schemas['Next'], 'planId' | 'name' | 'effectiveFrom'>;
 
-export interface EntryView {
-  id: string;
-  kind: string;
-  amount: string;
-  balanceAfter: string;
-  description: string | null;
-  reference: string | null;
-  at: string;
-}
+export type AccountPlanView = Without<Sent<Schemas['AccountPlanView'], 'planId' | 'name' | 'plan'>, 'plan' | 'next'>
+  & {plan: PlanView; next?: NextPlan | null};
 
-export interface WalletView {
-  userId: string;
-  balance: string;
-  currency: string;
-  hourlyBurn: string;
-  entries: EntryView[];
-}
+export type AccountState = 'ACTIVE' | 'LOW' | 'GRACE' | 'SUSPENDED';
 
-export interface ResourceView {
-  kind: string;
-  resourceId: string;
-  name: string | null;
-  hours: number;
-  instanceHours: number;
-  maxInstances: number;
-  amount: string;
-  firstHour: string | null;
-  lastHour: string | null;
-}
+/** The document types `state` as a plain string; the service's AccountState has these four. */
+export type AccountView = Without<Sent<Schemas['AccountView'], 'state' | 'balance' | 'currency' | 'low'>, 'state'>
+  & {state: AccountState & NonNullable<Schemas['AccountView']['state']>};
 
-export interface UsageView {
-  from: string;
-  to: string;
-  currency: string;
-  resources: ResourceView[];
-  total: string;
-}
+export type EntryView = Sent<Schemas['EntryView'], 'id' | 'kind' | 'amount' | 'balanceAfter' | 'at'>;
 
+export type WalletView = Without<Sent<Schemas['WalletView'], 'userId' | 'balance' | 'currency' | 'hourlyBurn'
+  | 'entries'>, 'entries'> & {entries: EntryView[]};
+
+export type ResourceView = Sent<Schemas['ResourceView'], 'kind' | 'resourceId' | 'hours' | 'instanceHours'
+  | 'maxInstances' | 'amount'>;
+
+export type UsageView = Without<Sent<Schemas['UsageView'], 'from' | 'to' | 'currency' | 'resources' | 'total'>,
+  'resources'> & {resources: ResourceView[]};
+
+/**
+ * `GET /api/v1/billing/statements/{month}` answers JSON or CSV (`ResponseEntity<?>`), so the document has no schema
+ * for it (`type: object`): written against the controller's StatementView, its entries from the document.
+ */
 export interface StatementView {
   month: string;
   currency: string;
@@ -86,91 +46,15 @@ export interface StatementView {
   closingBalance: string;
 }
 
-export interface TopUpView {
-  id: string;
-  sessionId: string | null;
-  amount: string;
-  currency: string;
-  status: 'PENDING' | 'PAID' | 'EXPIRED';
-  url: string | null;
-  amountPaid: string | null;
-  createdAt: string;
-  paidAt: string | null;
-}
+export type NewTopUp = Schemas['NewTopUp'];
+export type PlanChoice = Schemas['PlanChoice'];
 
-/** What `POST/PUT /api/v1/admin/plans` take. */
-export interface PlanRequest {
-  name: string;
-  cpuMillis: number | null;
-  memoryMb: number | null;
-  diskMb: number | null;
-  maxInstances: number | null;
-  maxApps: number | null;
-  maxDatabasesPerType: Record<string, number>;
-  databaseDiskMb: number | null;
-  allowedRuntimes: string[] | null;
-  monthlyPrice: string;
-  hourlyRate: string | null;
-}
+export type TopUpView = Sent<Schemas['TopUpView'], 'id' | 'amount' | 'currency' | 'status' | 'createdAt'>;
 
-export interface PlanAuditView {
-  planId: string;
-  planName: string;
-  action: string;
-  actorId: string | null;
-  at: string;
-  plan: unknown;
-}
+/** What `POST/PUT /api/v1/admin/plans` take; the form sends an empty number as null, for the answer to name it. */
+export type PlanRequest = Nullable<Schemas['PlanRequest'], 'cpuMillis' | 'memoryMb' | 'diskMb' | 'maxInstances'
+  | 'maxApps' | 'databaseDiskMb' | 'allowedRuntimes' | 'hourlyRate'>;
 
-/** metrics-service: GET /api/v1/admin/capacity. */
-export interface CapacityView {
-  host: string;
-  sampledAt: string | null;
-  cpuCores: number;
-  cpuPercent: number;
-  cpuAveragePercent: number;
-  memoryTotalBytes: number;
-  memoryUsedBytes: number;
-  memoryPercent: number;
-  diskTotalBytes: number;
-  diskUsedBytes: number;
-  diskPercent: number;
-  thresholdPercent: number;
-  admitting: boolean;
-  reason: string | null;
-  runningContainers: number | null;
-  queuedDeployments: {deploymentId: string; projectId: string; requestedAt: string; waitingFor: string}[];
-}
-
-/** metrics-service: GET /api/v1/admin/containers (nothing in it says whose a container is). */
-export interface AdminContainer {
-  id: string;
-  kind: 'APP' | 'DATABASE';
-  stack: string | null;
-  status: string;
-  cpuPercent: number;
-  cpuPercentOfHost: number;
-  memoryBytes: number;
-  memoryLimitBytes: number;
-  uptimeSeconds: number;
-  restartCount: number;
-}
-
-/** metrics-service: an alert. */
-export interface Alert {
-  id: string;
-  kind: string;
-  severity: string;
-  state: 'OPEN' | 'RESOLVED';
-  ownerId: string | null;
-  projectId: string | null;
-  databaseId: string | null;
-  containerId: string | null;
-  message: string;
-  lastValue: number | null;
-  openings: number;
-  openedAt: string;
-  lastSeenAt: string | null;
-  resolvedAt: string | null;
-  resolveReason: string | null;
-}
+/** The document types `plan` as a string; the service writes it raw (@JsonRawValue), so it arrives as JSON. */
+export type PlanAuditView = Without<Sent<Schemas['AuditView'], 'planId' | 'planName' | 'action' | 'at'>, 'plan'>
+  & {plan: unknown};

@@ -10,7 +10,8 @@ import {api} from '../../api/session';
 import {absoluteTime, relativeTime} from '../../ui/format';
 import {Empty, ErrorState, Field, Loading, ProblemMessage} from '../../ui/parts';
 import {
-  type Backup, type Database, databaseKeys, downloadBackup, FINISHED_RESTORE, type Restore, useBackups, useRestore,
+  type Backup, type Database, databaseKeys, downloadBackup, FINISHED_RESTORE, type Restore, type RestoreRequest, useBackups,
+  useRestore,
 } from './api';
 import {backupKind, backupTone, bytes, databaseTone, restoreStep, restoreWarning} from './format';
 
@@ -105,7 +106,7 @@ export function RestoreDialog({database, backup, onClose, onStarted}: RestoreDia
   const dialog = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
   const restore = useMutation({
-    mutationFn: () => api<Restore>(`/databases/${enc(database.id)}/restore`, {method: 'POST', body: {backupId: backup.id}}),
+    mutationFn: () => api<Restore>(`/databases/${enc(database.id)}/restore`, {method: 'POST', body: {backupId: backup.id} satisfies RestoreRequest}),
     onSuccess: started => {
       client.invalidateQueries({queryKey: databaseKeys.one(database.id), exact: true});
       onStarted(started);

@@ -96,7 +96,7 @@ function ConnectionCard({database}: {database: Database}) {
     );
   }
   const secret = async () => (secrets ?? await revealSecrets(database.id));
-  const rows: {key: string; label: string; value: string | null; copy?: () => Promise<string>}[] = [
+  const rows: {key: string; label: string; value: string | null | undefined; copy?: () => Promise<string>}[] = [
     {key: 'host', label: 'Host', value: database.host},
     {key: 'port', label: 'Port', value: database.port == null ? null : String(database.port)},
     {key: 'user', label: 'User', value: credentials.user},

@@ -1,91 +1,39 @@
 /**
  * database-service's REST API as the Databases pages use it (`/api/v1/databases…`, `/api/v1/projects/{id}/databases`).
  *
- * The shapes are written against the controllers of database-service's `web` package (DatabaseView, LinkView,
- * BackupView, RestoreView), because openapi/database-service.json has not been pulled yet: once it is, these types
- * should become aliases of the generated ones, as src/api/types.ts does for the other services.
+ * The shapes are aliases of openapi/database-service.json's schemas (generated into api/generated on every build), so
+ * a renamed field fails `tsc`. The document marks every record component optional; `Sent` names those the service
+ * always sends (Java primitives, ids and states).
  *
  * The password (and the connection URL, which contains it) never enters the client cache: the queries keep a copy
  * with the password removed, and the page asks for it again only when the owner presses Reveal or Copy.
  */
 import {useMutation, useQuery, useQueryClient} from '@tanstack/react-query';
+import type {components} from '../../api/generated/database-service';
 import {api, authorizedFetch} from '../../api/session';
+import type {Sent, Without} from '../../api/types';
 
-export interface DatabaseLink {
-  projectId: string;
-  prefix: string;
-}
+type Schemas = components['schemas'];
 
-export interface Credentials {
-  user: string | null;
-  /** Always null in the cache: see revealSecrets. */
-  password: string | null;
-  database: string | null;
-  /** In the cache the password inside it is masked. */
-  url: string | null;
-}
+export type DatabaseLink = Sent<Schemas['Link'], 'projectId' | 'prefix'>;
 
-export interface Database {
-  id: string;
-  name: string;
-  type: string;
-  version: string | null;
-  state: string;
-  reason: string | null;
-  createdAt: string | null;
-  usageBytes: number;
-  diskQuotaBytes: number;
-  quotaExceeded: boolean;
-  memoryBytes: number;
-  nanoCpus: number;
-  externalAccess: boolean;
-  host: string | null;
-  port: number | null;
-  externalPort: number | null;
-  links: DatabaseLink[] | null;
-  credentials: Credentials | null;
-}
+/** In the cache `password` is always null and the password inside `url` masked: see revealSecrets. */
+export type Credentials = Sent<Schemas['CredentialsView']>;
 
-export interface NewDatabase {
-  type: string;
-  name: string;
-  version?: string;
-}
+export type Database = Without<Sent<Schemas['DatabaseView'], 'id' | 'name' | 'type' | 'state' | 'usageBytes'
+  | 'diskQuotaBytes' | 'quotaExceeded' | 'memoryBytes' | 'nanoCpus' | 'externalAccess'>, 'links' | 'credentials'>
+  & {links?: DatabaseLink[] | null; credentials?: Credentials | null};
 
-export interface ProjectLink {
-  projectId: string;
-  databaseId: string;
-  databaseName: string;
-  type: string;
-  prefix: string;
-  variableNames: string[] | null;
-  createdAt: string | null;
-}
+export type NewDatabase = Schemas['NewDatabase'] & Required<Pick<Schemas['NewDatabase'], 'type' | 'name'>>;
 
-export interface Backup {
-  id: string;
-  databaseId: string;
-  trigger: string;
-  status: string;
-  sizeBytes: number | null;
-  sha256: string | null;
-  reason: string | null;
-  createdAt: string | null;
-  completedAt: string | null;
-  expiresAt: string | null;
-}
+export type LinkRequest = Schemas['LinkRequest'];
+export type RestoreRequest = Schemas['RestoreRequest'];
 
-export interface Restore {
-  id: string;
-  databaseId: string;
-  backupId: string | null;
-  source: string | null;
-  status: string;
-  reason: string | null;
-  safetyBackupId: string | null;
-  createdAt: string | null;
-  completedAt: string | null;
-}
+export type ProjectLink = Sent<Schemas['LinkView'], 'projectId' | 'databaseId' | 'databaseName' | 'type' | 'prefix'>;
+
+export type Backup = Sent<Schemas['BackupView'], 'id' | 'databaseId' | 'trigger' | 'status'>;
+
+export type Restore = Sent<Schemas['RestoreView'], 'id' | 'databaseId' | 'status'>;
 
 export const DATABASE_TYPES = [
   {value: 'postgresql', label: 'PostgreSQL'},
@@ -174,7 +122,7 @@ export function useLinking() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({projectId, databaseId, link}: {projectId: string; databaseId: string; link: boolean}) =>
-      api(`/projects/${enc(projectId)}/databases/${enc(databaseId)}`, link ? {method: 'POST', body: {}} : {method: 'DELETE'}),
+      api(`/projects/${enc(projectId)}/databases/${enc(databaseId)}`, link ? {method: 'POST', body: {} satisfies LinkRequest} : {method: 'DELETE'}),
     onSettled: (_result, _error, {projectId, databaseId}) => Promise.all([
       client.invalidateQueries({queryKey: databaseKeys.one(databaseId), exact: true}),
       client.invalidateQueries({queryKey: databaseKeys.all, exact: true}),

@@ -151,7 +151,7 @@ async function desktop(page) {
     await page.getByLabel('Name', {exact: true}).fill('GREETING');
     await page.getByLabel('Value', {exact: true}).fill(greeting);
     await page.getByRole('button', {name: 'Save variable'}).click();
-    await page.getByRole('cell', {name: 'GREETING'}).waitFor();
+    await page.getByRole('cell', {name: 'GREETING', exact: true}).waitFor();
     await projectTab(page, 'Overview');
     const deploy = page.getByRole('button', {name: 'Deploy', exact: true});
     await deploy.click();
@@ -246,11 +246,11 @@ async function phone(page) {
     await page.getByRole('heading', {name: 'Projects', exact: true}).waitFor();
   });
   await step(page, size, 'p2 projects', ['p1 sign in', '02 new project from the sample repository'], async () => {
-    await page.getByRole('link', {name: projectName}).waitFor();
+    await page.getByRole('link', {name: projectName, exact: true}).waitFor();
     await fitsThePhone(page, 'projects');
   });
   await step(page, size, 'p3 project overview', ['p2 projects'], async () => {
-    await page.getByRole('link', {name: projectName}).click();
+    await page.getByRole('link', {name: projectName, exact: true}).click();
     await page.getByRole('heading', {name: projectName, level: 1}).waitFor();
     await page.getByRole('heading', {name: 'Current deployment'}).waitFor();
     await expectRunning(page);
@@ -358,13 +358,12 @@ function watch(page, size) {
 async function storageHoldsNoSecret(page, when) {
   if (!tokens.size) return; // nobody signed in: nothing to leak, and the step that failed says why
   if (!page.url().startsWith(ORIGIN)) await page.goto(`${GATEWAY}/#/projects`);
-  const stored = await page.evaluate(() => {
-    const dump = store => Object.keys(store).map(key => `${key}=${store.getItem(key)}`);
-    return [...dump(localStorage), ...dump(sessionStorage)];
-  });
   const secrets = [account.password, ...tokens];
-  const leaks = stored.filter(entry => secrets.some(s => entry.includes(s)) || /eyJ[\w-]{10,}\.[\w-]{10,}/.test(entry) || /refresh/i.test(entry));
-  check(`no secret in localStorage/sessionStorage ${when}`, leaks.length === 0, leaks.length ? `${leaks.length} entries, e.g. key ${leaks[0].split('=')[0]}` : `${stored.length} entries, none secret`);
+  for (const store of ['localStorage', 'sessionStorage']) {
+    const stored = await page.evaluate(name => Object.keys(window[name]).map(key => `${key}=${window[name].getItem(key)}`), store);
+    const leaks = stored.filter(entry => secrets.some(s => entry.includes(s)) || /eyJ[\w-]{10,}\.[\w-]{10,}/.test(entry) || /token|refresh|secret|password/i.test(entry));
+    check(`no secret in ${store} ${when}`, leaks.length === 0, leaks.length ? `${leaks.length} entries, e.g. key ${leaks[0].split('=')[0]}` : `${stored.length} entries, none secret`);
+  }
   const urlLeaks = [...seenUrls].filter(url => secrets.some(s => s && url.includes(s)) || /[?&#](access_token|refresh_token|token|password)=/i.test(url));
   check(`no secret in URLs ${when}`, urlLeaks.length === 0, urlLeaks.length ? urlLeaks[0].slice(0, 80) : `${seenUrls.size} URLs, ${tokens.size} access tokens seen`);
 }

@@ -368,14 +368,20 @@ function watch(page, size) {
   page.on('framenavigated', frame => seenUrls.add(frame.url()));
 }
 
-/** Neither storage holds a token, the password or anything JWT-like; no URL carries one. */
+/**
+ * Neither storage holds an access token, the password or anything JWT-like, and no URL carries one. The one entry
+ * allowed is the tab's single-use, rotated refresh token in sessionStorage (`paas.refreshToken`: a reload keeps the
+ * user signed in; it is gone with the tab), never in localStorage.
+ */
 async function storageHoldsNoSecret(page, when) {
   if (!tokens.size) return; // nobody signed in: nothing to leak, and the step that failed says why
   if (!page.url().startsWith(ORIGIN)) await page.goto(`${GATEWAY}/#/projects`);
   const secrets = [account.password, ...tokens];
   for (const store of ['localStorage', 'sessionStorage']) {
     const stored = await page.evaluate(name => Object.keys(window[name]).map(key => `${key}=${window[name].getItem(key)}`), store);
-    const leaks = stored.filter(entry => secrets.some(s => entry.includes(s)) || /eyJ[\w-]{10,}\.[\w-]{10,}/.test(entry) || /token|refresh|secret|password/i.test(entry));
+    const refreshToken = entry => store === 'sessionStorage' && entry.startsWith('paas.refreshToken=');
+    const leaks = stored.filter(entry => secrets.some(s => entry.includes(s)) || /eyJ[\w-]{10,}\.[\w-]{10,}/.test(entry)
+      || (!refreshToken(entry) && /token|refresh|secret|password/i.test(entry)));
     check(`no secret in ${store} ${when}`, leaks.length === 0, leaks.length ? `${leaks.length} entries, e.g. key ${leaks[0].split('=')[0]}` : `${stored.length} entries, none secret`);
   }
   const urlLeaks = [...seenUrls].filter(url => secrets.some(s => s && url.includes(s)) || /[?&#](access_token|refresh_token|token|password)=/i.test(url));

@@ -36,9 +36,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startFakeStripe() {
-        stripe = FakeStripe.start(Integer.getInteger("paas.fake-stripe.port", 8098), FakeStripe.DEFAULT_SECRET_KEY,
-                FakeStripe.DEFAULT_WEBHOOK_SECRET)
-                .webhookUrl(System.getProperty("paas.gateway", "http://127.0.0.1:8080") + "/webhooks/stripe");
+        stripe = Platform.fakeStripe();
     }
 
     @AfterAll

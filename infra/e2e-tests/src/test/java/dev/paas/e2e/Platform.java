@@ -2,6 +2,7 @@ package dev.paas.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.paas.fakestripe.FakeStripe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,6 +106,17 @@ final class Platform {
             throw new AssertionError("choosing plan " + planId + " failed: " + chosen.statusCode() + " "
                     + chosen.body());
         }
+    }
+
+    /**
+     * A fake Stripe where {@code ./paas test} points billing-service (127.0.0.1:8098, its default keys), sending its
+     * signed webhooks to the gateway.
+     */
+    static FakeStripe fakeStripe() {
+        return FakeStripe.start(Integer.getInteger("paas.fake-stripe.port", 8098),
+                FakeStripe.DEFAULT_SECRET_KEY,
+                FakeStripe.DEFAULT_WEBHOOK_SECRET)
+                .webhookUrl(System.getProperty("paas.gateway", "http://127.0.0.1:8080") + "/webhooks/stripe");
     }
 
     /** This account's id, from identity-service. */

@@ -53,7 +53,7 @@ export function DeploymentsTab({project}: {project: Project}) {
                   <td data-label="Commit">{deployment.commitSha
                     ? <><code title={deployment.commitSha}>{shortSha(deployment.commitSha)}</code> {firstLine(deployment.commitMessage)}</>
                     : <span className="muted">—</span>}</td>
-                  <td data-label="Trigger">{deployment.trigger ?? '—'}{deployment.rollbackOf ? ' (rollback)' : ''}</td>
+                  <td data-label="Trigger">{deployment.trigger ?? '—'}{deployment.rollbackOf && deployment.trigger !== 'rollback' ? ' (rollback)' : ''}</td>
                   <td data-label="Who">{authorName(deployment.commitAuthor)}</td>
                   <td data-label="Started"><span title={absoluteTime(deployment.createdAt)}>{relativeTime(deployment.createdAt)}</span></td>
                   <td data-label="Duration">{duration(between(deployment.createdAt, deployment.finishedAt)) || '—'}</td>

@@ -32,7 +32,11 @@ export function draw(target: HTMLElement, times: number[], lines: Line[]): () =>
       value: (_: uPlot, value: number | null) => (value == null ? '—' : line.format(value)),
     }))],
     axes: [axis, {...axis, size: 70, values: (_: uPlot, ticks: number[]) => ticks.map(format)}],
-    scales: {y: {range: (_: uPlot, min: number, max: number) => [Math.min(0, min), max > 0 ? max * 1.1 : 1]}},
+    scales: {
+      // one sample alone would make uPlot stretch the time axis over years: show five minutes either side of it
+      x: {time: true, range: (_: uPlot, min: number, max: number) => (min === max ? [min - 300, max + 300] : [min, max])},
+      y: {range: (_: uPlot, min: number, max: number) => [Math.min(0, min), max > 0 ? max * 1.1 : 1]},
+    },
     cursor: {drag: {x: false, y: false}},
   }, [times, ...lines.map(line => line.values)] as uPlot.AlignedData, target);
   const observer = new ResizeObserver(() => plot.setSize({width: width(), height: 200}));

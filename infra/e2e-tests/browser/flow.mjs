@@ -178,7 +178,7 @@ async function desktop(page) {
     const first = rows.last(); // newest first: the last row is the first deployment
     await first.getByRole('button', {name: 'Roll back to this'}).click();
     await page.getByText(/Rolling back/).waitFor();
-    const rollback = rows.filter({hasText: '(rollback)'}).first();
+    const rollback = rows.filter({has: page.getByRole('cell', {name: 'rollback', exact: true})}).first();
     await rollback.waitFor();
     await rollback.getByText('running', {exact: true}).waitFor({timeout: DEPLOY});
     if (project.host) {

@@ -4,7 +4,7 @@ import {showProblem} from '../../api/problems';
 import {useProjects} from '../../api/queries';
 import {href} from '../../router';
 import {ErrorState, Field, Loading, ProblemMessage} from '../../ui/parts';
-import {type Database, useLinking} from './api';
+import {type Database, SETTLED_DATABASE, useLinking} from './api';
 
 export function LinksCard({database}: {database: Database}) {
   const projects = useProjects();
@@ -16,6 +16,8 @@ export function LinksCard({database}: {database: Database}) {
   const names = new Map((projects.data ?? []).map(project => [project.id ?? '', project.name ?? '']));
   const candidates = (projects.data ?? []).filter(project => project.id && !linked.has(project.id));
   const selected = candidates.some(project => project.id === chosen) ? chosen : candidates[0]?.id ?? '';
+  // A database still provisioning or failed cannot be linked (the API answers 409): wait until it has settled.
+  const linkable = SETTLED_DATABASE.includes(database.state) && database.state !== 'FAILED';
 
   const act = (projectId: string, link: boolean) => {
     setMessage(null);
@@ -27,7 +29,7 @@ export function LinksCard({database}: {database: Database}) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (selected && !linking.isPending) act(selected, true);
+    if (linkable && selected && !linking.isPending) act(selected, true);
   };
 
   return (
@@ -48,15 +50,16 @@ export function LinksCard({database}: {database: Database}) {
         : projects.isError ? <ErrorState error={projects.error} retry={() => projects.refetch()} />
         : (
           <form className="db-link-form" onSubmit={submit} noValidate>
-            <Field label="Project" hint={candidates.length ? undefined : (projects.data.length
-              ? 'All your projects are linked to it.' : 'You have no projects yet.')}>
+            <Field label="Project" hint={!linkable ? `It can be linked once it is running (it is ${database.state.toLowerCase()}).`
+              : candidates.length ? undefined : (projects.data.length
+                ? 'All your projects are linked to it.' : 'You have no projects yet.')}>
               {props => (
                 <select {...props} value={selected} disabled={!candidates.length} onChange={event => setChosen(event.target.value)}>
                   {candidates.map(project => <option key={project.id} value={project.id}>{project.name}</option>)}
                 </select>
               )}
             </Field>
-            <button type="submit" disabled={!selected || linking.isPending}>Link</button>
+            <button type="submit" disabled={!linkable || !selected || linking.isPending}>Link</button>
           </form>
         )}
       <ProblemMessage summary={linking.isError ? showProblem(linking.error).summary : null} />

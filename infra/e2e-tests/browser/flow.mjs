@@ -209,8 +209,10 @@ async function desktop(page) {
     await page.goto(`${GATEWAY}/#/projects/${project.id}`);
     await page.getByRole('heading', {name: projectName, level: 1}).waitFor();
     await projectTab(page, 'Metrics');
+    // A container is sampled every 15 s and the 1 h view refreshes every 30 s: until the first samples are in, the
+    // tab shows its empty state ("No container metrics yet"), then the charts.
     for (const name of ['CPU', 'Memory']) {
-      await page.getByRole('heading', {name, exact: true}).waitFor();
+      await page.getByRole('heading', {name, exact: true}).waitFor({timeout: 90_000});
     }
     const alerts = await page.getByRole('alert').allTextContents();
     if (alerts.some(text => text.trim())) throw new Error(`the metrics tab shows an error: ${alerts.join(' | ')}`);

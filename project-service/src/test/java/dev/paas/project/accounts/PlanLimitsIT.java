@@ -126,7 +126,7 @@ class PlanLimitsIT extends ProjectServiceIntegrationTest {
         assertPaymentRequired(post("/api/v1/projects/" + project + "/deployments", "{\"commitSha\":\"4f2d8c1\"}",
                 owner), "deploy apps");
         assertPaymentRequired(post("/api/v1/projects/" + project + "/rollback",
-                "{\"deploymentId\":\"" + UUID.randomUUID() + "\"}", owner), "roll back deployments");
+                JSON.writeValueAsString(Map.of("deploymentId", UUID.randomUUID())), owner), "roll back deployments");
         String delivery = UUID.randomUUID().toString();
         bus.publish(new GitPushReceived(delivery, project, "acme/held", "main", SHA, "ship it", "octocat"));
         awaitPushOutcome(delivery, "account-suspended");

@@ -135,7 +135,8 @@ public class ProjectRegistration {
      */
     @Transactional
     public void runtimeStateChanged(UUID id, AppRuntime.State state, int instances, Instant at) {
-        if (!projects.existsById(id)) {
+        Optional<Project> project = projects.findById(id);
+        if (project.isEmpty()) {
             log.warn("ignoring a runtime state report for unknown project " + id);
             return;
         }
@@ -143,8 +144,7 @@ public class ProjectRegistration {
         AppRuntime next = current.reported(state, instances, at);
         if (!next.equals(current)) {
             runtimes.save(id, next);
-            events.publishEvent(new ProjectEvents.RuntimeReported(id, projects.findById(id).map(Project::ownerId)
-                    .orElse(null)));
+            events.publishEvent(new ProjectEvents.RuntimeReported(id, project.get().ownerId()));
         }
     }
 

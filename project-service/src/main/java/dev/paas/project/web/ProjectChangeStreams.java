@@ -70,18 +70,20 @@ class ProjectChangeStreams implements SmartLifecycle {
 
     @EventListener
     void on(ProjectChanged change) {
-        UUID owner = change.ownerId() != null ? change.ownerId()
-                : registration.find(change.projectId()).map(Project::ownerId).orElse(null);
-        if (owner == null || !streams.containsKey(owner)) {
-            return;
-        }
         if (change.deleted()) {
-            sendAll(owner, SseEmitter.event().name("project-deleted").data(Map.of("id", change.projectId()),
-                    MediaType.APPLICATION_JSON));
+            if (change.ownerId() != null && streams.containsKey(change.ownerId())) {
+                sendAll(change.ownerId(), SseEmitter.event().name("project-deleted")
+                        .data(Map.of("id", change.projectId()), MediaType.APPLICATION_JSON));
+            }
             return;
         }
-        Optional<Project> project = registration.find(change.projectId()).filter(p -> owner.equals(p.ownerId()));
-        if (project.isEmpty()) {
+        if (change.ownerId() != null && !streams.containsKey(change.ownerId())) {
+            return;
+        }
+        Optional<Project> project = registration.find(change.projectId())
+                .filter(p -> change.ownerId() == null || change.ownerId().equals(p.ownerId()));
+        UUID owner = project.map(Project::ownerId).orElse(null);
+        if (owner == null || !streams.containsKey(owner)) {
             return;
         }
         sendAll(owner, SseEmitter.event().name("project").data(views.of(project.get()), MediaType.APPLICATION_JSON));
